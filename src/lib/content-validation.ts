@@ -1,0 +1,392 @@
+/**
+ * Validates the content folder before Astro builds it, and explains every mistake in words an author can
+ * act on: the file, the field path (or line), what was expected and what was found.
+ *
+ * Astro validates entries too, but its messages name neither the file nor the value found, and a bad
+ * expression in an MDX body only fails at render time with a path into a build chunk. This module checks
+ * everything up front with the same schemas, so `astro build` either starts on valid content or stops with
+ * a list of problems. Used by the `contentGuard` integration, `npm run validate` and the tests.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import * as yaml from 'js-yaml';
+import { mdxToMdast } from 'satteri';
+import type { z } from 'astro/zod';
+import { requestSchema } from '../schemas/request.ts';
+
+/** One thing wrong with the content. */
+export interface ContentProblem {
+  /** Path of the file, relative to the project (or to the content folder's parent). */
+  file: string;
+  /** Field path such as `form.foreignApprovals[2].country`, or `line 12` for syntax errors. */
+  where: string;
+  /** What is wrong and how to fix it. */
+  message: string;
+}
+
+/** Formats a problem as one line: `content/requests/x.mdx › field: message`. */
+export function formatProblem(problem: ContentProblem): string {
+  return `${problem.file} › ${problem.where}: ${problem.message}`;
+}
+
+/** Renders a path of keys and indexes as `a.b[2].c`. */
+export function formatPath(segments: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out ? `.${String(segment)}` : String(segment);
+  }
+  return out || '(frontmatter)';
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null (an empty value)';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function valueAt(root: unknown, segments: readonly PropertyKey[]): unknown {
+  let current: unknown = root;
+  for (const segment of segments) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      next.push(Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, substitution));
+    }
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
+interface ZodDefLike {
+  type: string;
+  shape?: Record<string, { _zod: { def: ZodDefLike } }>;
+  element?: { _zod: { def: ZodDefLike } };
+  innerType?: { _zod: { def: ZodDefLike } };
+  in?: { _zod: { def: ZodDefLike } };
+  out?: { _zod: { def: ZodDefLike } };
+  options?: { _zod: { def: ZodDefLike } }[];
+}
+
+/** Every object key the schema knows, anywhere in it; used to suggest a fix for a misspelt key. */
+function collectKeys(def: ZodDefLike, into = new Set<string>()): Set<string> {
+  const children: ({ _zod: { def: ZodDefLike } } | undefined)[] = [def.element, def.innerType, def.in, def.out, ...(def.options ?? [])];
+  if (def.shape) {
+    for (const [key, child] of Object.entries(def.shape)) {
+      into.add(key);
+      children.push(child);
+    }
+  }
+  for (const child of children) if (child) collectKeys(child._zod.def, into);
+  return into;
+}
+
+function suggestKey(key: string, known: Set<string>): string {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best ? `; did you mean "${best}"?` : '; remove it or check its spelling against the schema in src/schemas/';
+}
+
+/** Turns zod's issues into problems that say what was expected and what the file contains. */
+export function describeIssues(file: string, issues: readonly z.core.$ZodIssue[], input: unknown, schema: z.ZodType): ContentProblem[] {
+  const knownKeys = collectKeys((schema as unknown as { _zod: { def: ZodDefLike } })._zod.def);
+  const problems: ContentProblem[] = [];
+  for (const issue of issues) {
+    const found = valueAt(input, issue.path);
+    switch (issue.code) {
+      case 'invalid_type':
+        problems.push({
+          file,
+          where: formatPath(issue.path),
+          message:
+            found === undefined
+              ? `required field is missing (expected ${issue.expected})`
+              : `expected ${issue.expected}, got ${describeValue(found)}`,
+        });
+        break;
+      case 'invalid_value':
+        problems.push({
+          file,
+          where: formatPath(issue.path),
+          message:
+            found === undefined
+              ? `required field is missing (expected one of ${issue.values.map(String).join(', ')})`
+              : `expected one of ${issue.values.map(String).join(', ')}, got ${describeValue(found)}`,
+        });
+        break;
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          problems.push({ file, where: formatPath([...issue.path, key]), message: `unknown key${suggestKey(key, knownKeys)}` });
+        }
+        break;
+      case 'too_small':
+        problems.push({
+          file,
+          where: formatPath(issue.path),
+          message:
+            issue.origin === 'array'
+              ? `expected at least ${String(issue.minimum)} item(s), got ${Array.isArray(found) ? found.length : describeValue(found)}`
+              : `${issue.message}, got ${describeValue(found)}`,
+        });
+        break;
+      case 'invalid_union':
+        problems.push({ file, where: formatPath(issue.path), message: `${issue.message}, got ${describeValue(found)}` });
+        break;
+      default:
+        problems.push({
+          file,
+          where: formatPath(issue.path),
+          message: found === undefined || issue.code === 'custom' ? issue.message : `${issue.message}, got ${describeValue(found)}`,
+        });
+    }
+  }
+  return problems;
+}
+
+/** Frontmatter and body of an MDX or Markdown file. */
+export interface SplitSource {
+  /** The parsed frontmatter. */
+  data: unknown;
+  /** The body after the closing `---`. */
+  body: string;
+  /** 1-based line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/;
+
+/**
+ * Splits a file into frontmatter and body and parses the frontmatter with js-yaml, the parser Astro uses,
+ * so that both read a value the same way. Returns a problem instead of throwing.
+ */
+export function splitFrontmatter(file: string, source: string): SplitSource | ContentProblem {
+  const match = FRONTMATTER.exec(source);
+  if (!match) {
+    return { file, where: 'line 1', message: 'no frontmatter found; the file must start with a line "---", then YAML fields, then "---"' };
+  }
+  const raw = match[1] ?? '';
+  let data: unknown;
+  try {
+    data = yaml.load(raw);
+  } catch (error) {
+    const mark = (error as { mark?: { line: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? String(error);
+    return {
+      file,
+      where: mark ? `line ${mark.line + 2}` : 'frontmatter',
+      message: `the frontmatter is not valid YAML (${reason}); quote values that contain ": " or start with a special character`,
+    };
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { file, where: 'line 2', message: 'the frontmatter must be YAML fields (key: value), not a single value or a list' };
+  }
+  return { data, body: source.slice(match[0].length), bodyLine: source.slice(0, match[0].length).split('\n').length };
+}
+
+interface MdastLike {
+  type: string;
+  name?: string | null;
+  value?: string;
+  position?: { start: { line: number } };
+  children?: MdastLike[];
+}
+
+/**
+ * Checks an MDX body: it must compile, and it may use only the named components and no expressions or
+ * import/export lines (which would run code, or fail at render time far from the file).
+ */
+export function checkMdxBody(file: string, body: string, bodyLine: number, components: readonly string[]): ContentProblem[] {
+  let tree: MdastLike;
+  try {
+    tree = mdxToMdast(body);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /^(\d+):(\d+): /.exec(message);
+    const line = position ? Number(position[1]) + bodyLine - 1 : bodyLine;
+    return [
+      {
+        file,
+        where: `line ${line}`,
+        message: `the body is not valid MDX: ${position ? message.slice(position[0].length) : message}. Write a literal < or { as \\< or \\{ (or &lt; and &#123;).`,
+      },
+    ];
+  }
+  const problems: ContentProblem[] = [];
+  const visit = (node: MdastLike): void => {
+    const line = (node.position?.start.line ?? 1) + bodyLine - 1;
+    if (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') {
+      if (!/^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value ?? '')) {
+        problems.push({
+          file,
+          where: `line ${line}`,
+          message: `"{${node.value ?? ''}}" is an expression, which MDX would evaluate; write a literal brace as \\{ and \\}`,
+        });
+      }
+    } else if (node.type === 'mdxjsEsm') {
+      problems.push({
+        file,
+        where: `line ${line}`,
+        message: 'a line starting with "import" or "export" is code in MDX; rephrase it or write the first letter as &#105; / &#101;',
+      });
+    } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const name = node.name ?? '';
+      if (!components.includes(name)) {
+        problems.push({
+          file,
+          where: `line ${line}`,
+          message: `<${name || '>'}> is not allowed here; allowed components: ${components.join(', ') || 'none'}. Write a literal < as \\<.`,
+        });
+      }
+    }
+    node.children?.forEach(visit);
+  };
+  visit(tree);
+  return problems;
+}
+
+/** What to validate in one collection. */
+export interface CollectionSpec {
+  /** Collection name, for messages. */
+  name: string;
+  /** Folder of the collection. */
+  dir: string;
+  /** File extensions the collection reads. */
+  extensions: readonly string[];
+  /** The schema every entry must pass. */
+  schema: z.ZodType;
+  /** Components allowed in MDX bodies. */
+  components?: readonly string[];
+}
+
+/** A validated entry, for cross-entry checks. */
+export interface ValidatedEntry {
+  /** File path as shown in messages. */
+  file: string;
+  /** The entry id (file name without extension, relative to the collection folder). */
+  id: string;
+  /** The parsed, validated data. */
+  data: unknown;
+  /** The MDX body, if any. */
+  body: string;
+}
+
+function listFiles(dir: string, extensions: readonly string[]): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => extensions.some((ext) => name.endsWith(ext)) && statSync(path.join(dir, name)).isFile())
+    .map((name) => name.split(path.sep).join('/'))
+    .sort();
+}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/;
+
+/** Validates every file of a collection; returns the entries that passed and the problems found. */
+export function validateCollection(spec: CollectionSpec, displayRoot: string): { entries: ValidatedEntry[]; problems: ContentProblem[] } {
+  const entries: ValidatedEntry[] = [];
+  const problems: ContentProblem[] = [];
+  for (const name of listFiles(spec.dir, spec.extensions)) {
+    const absolute = path.join(spec.dir, name);
+    const file = path.relative(displayRoot, absolute).split(path.sep).join('/');
+    const id = name.replace(/\.[^.]+$/, '');
+    if (!ID_PATTERN.test(id)) {
+      problems.push({ file, where: 'file name', message: `"${id}" is not a valid id; use lower-case letters, digits and hyphens (e.g. iv-194-hydroxocobalamin)` });
+    }
+    const source = readFileSync(absolute, 'utf8');
+    let data: unknown;
+    let body = '';
+    if (name.endsWith('.mdx') || name.endsWith('.md')) {
+      const split = splitFrontmatter(file, source);
+      if ('message' in split) {
+        problems.push(split);
+        continue;
+      }
+      data = split.data;
+      body = split.body;
+      if (name.endsWith('.mdx')) problems.push(...checkMdxBody(file, split.body, split.bodyLine, spec.components ?? []));
+    } else {
+      try {
+        data = yaml.load(source) ?? {};
+      } catch (error) {
+        const mark = (error as { mark?: { line: number } }).mark;
+        problems.push({ file, where: mark ? `line ${mark.line + 1}` : 'file', message: `not valid YAML (${(error as { reason?: string }).reason ?? String(error)})` });
+        continue;
+      }
+    }
+    const result = spec.schema.safeParse(data);
+    if (!result.success) {
+      problems.push(...describeIssues(file, result.error.issues, data, spec.schema));
+      continue;
+    }
+    entries.push({ file, id, data: result.data, body });
+  }
+  return { entries, problems };
+}
+
+/** Normalises a request number for comparison, so that Ⅳ-194 and IV-194 count as the same number. */
+export function normaliseRequestNumber(value: string): string {
+  return value.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
+/** Finds request numbers used by more than one file, naming every file involved. */
+export function findDuplicateRequestNumbers(entries: readonly ValidatedEntry[]): ContentProblem[] {
+  const byNumber = new Map<string, ValidatedEntry[]>();
+  for (const entry of entries) {
+    const number = (entry.data as { requestNumber?: string }).requestNumber;
+    if (!number) continue;
+    const key = normaliseRequestNumber(number);
+    byNumber.set(key, [...(byNumber.get(key) ?? []), entry]);
+  }
+  const problems: ContentProblem[] = [];
+  for (const group of byNumber.values()) {
+    if (group.length < 2) continue;
+    const files = group.map((entry) => entry.file);
+    problems.push({
+      file: files.join(' and '),
+      where: 'requestNumber',
+      message: `${group.map((entry) => `"${(entry.data as { requestNumber: string }).requestNumber}"`).join(' and ')} name the same request; each request number may be used by one record only (merge the records or correct the number)`,
+    });
+  }
+  return problems;
+}
+
+/** The collections of the site, relative to a content folder. */
+export function siteCollections(contentDir: string): CollectionSpec[] {
+  return [{ name: 'requests', dir: path.join(contentDir, 'requests'), extensions: ['.mdx'], schema: requestSchema, components: ['Note'] }];
+}
+
+/** Validates the whole content folder; the result is empty when everything is fine. */
+export function validateContent(contentDir: string, displayRoot = path.dirname(path.resolve(contentDir))): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const spec of siteCollections(path.resolve(contentDir))) {
+    const result = validateCollection(spec, displayRoot);
+    problems.push(...result.problems);
+    if (spec.name === 'requests') problems.push(...findDuplicateRequestNumbers(result.entries));
+  }
+  return problems;
+}

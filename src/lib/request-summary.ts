@@ -1,0 +1,249 @@
+/**
+ * The one projection of a request record that every list, card, header, search attribute and export
+ * reads. Pure (no `astro:content`), so it is unit-tested directly.
+ *
+ * Nothing outside this module reaches into a record's data for list or search fields: the table, the detail
+ * header and the search index therefore cannot disagree about a drug's name, a status or a label.
+ */
+import {
+  Classification,
+  Status,
+  type ClassificationCode,
+  type CountryCode,
+  type Lang,
+  type RecordKindCode,
+  type RequesterTypeCode,
+  type RoundCode,
+  type SchemeCode,
+  type StageCode,
+  type StatusCode,
+  type WorkingGroupCode,
+} from '../data/vocabulary.ts';
+import type { RequestData, StatusEvent } from '../schemas/request.ts';
+
+/** The minimum of a content entry the projection needs: its id and validated data. */
+export interface RequestRecord {
+  /** Entry id (the file name without `.mdx`). */
+  id: string;
+  /** Validated frontmatter. */
+  data: RequestData;
+}
+
+/** A request as every view sees it. Plain and serialisable. */
+export interface RequestSummary {
+  /** Entry id, also the last segment of the page address. */
+  id: string;
+  /** Address of the Japanese page; use `localizedPath` for the English one. */
+  path: string;
+  /** Full form or summary record. */
+  kind: RecordKindCode;
+  /** 要望番号, when a source gives it. */
+  requestNumber?: string;
+  /** The call for requests. */
+  round?: RoundCode;
+  /** Standard or rapid scheme. */
+  scheme?: SchemeCode;
+  /** Lead working group. */
+  leadWg?: WorkingGroupCode;
+  /** Whether the paediatric WG reviews it too. */
+  pediatricWg?: boolean;
+  /** The drug's names. */
+  drug: {
+    /** Ingredient in Japanese. */
+    ingredient: string;
+    /** English nonproprietary name. */
+    inn?: string;
+    /** Brand names. */
+    brandNames: string[];
+    /** Other names, for search. */
+    otherNames: string[];
+    /** The ingredient exactly as the form or list writes it. */
+    asWritten: string;
+  };
+  /** Requested indication, verbatim. */
+  indication?: string;
+  /** Requested dosage, verbatim. */
+  dosage?: string;
+  /** The requester. */
+  requester: { type?: RequesterTypeCode; name?: string };
+  /** Company named on the form or list. */
+  company?: string;
+  /** Unapproved, off-label or rapid scheme. */
+  classification?: ClassificationCode;
+  /** Current status: the last event of the history; absent when unknown. */
+  status?: StatusCode;
+  /** Stage of the current status. */
+  stage?: StageCode;
+  /** Date of the last event, when known. */
+  statusDate?: string;
+  /** Number of dated or undated events in the history. */
+  eventCount: number;
+  /** Countries whose approval box is ticked. */
+  approvedIn: CountryCode[];
+  /** Countries whose standard-use box is ticked. */
+  standardUseIn: CountryCode[];
+  /** Whether the paediatric-request box is ticked (forms) — absent when unknown. */
+  pediatricRequest?: boolean;
+  /** Editorial summary in both languages. */
+  summary?: { ja: string; en: string };
+  /** Date the record was last edited. */
+  updated: string;
+}
+
+/** The last event of a history, which gives the current status. */
+export function currentEvent(history: readonly StatusEvent[]): StatusEvent | undefined {
+  return history.at(-1);
+}
+
+/** Projects a record to its summary. */
+export function toRequestSummary({ id, data }: RequestRecord): RequestSummary {
+  const event = currentEvent(data.statusHistory);
+  const common = {
+    id,
+    path: `/requests/${id}/`,
+    kind: data.kind,
+    requestNumber: data.requestNumber,
+    round: data.round,
+    scheme: data.scheme,
+    leadWg: data.leadWg,
+    pediatricWg: data.pediatricWg,
+    status: event?.status,
+    stage: event ? Status.get(event.status).stage : undefined,
+    statusDate: event?.date,
+    eventCount: data.statusHistory.length,
+    summary: data.summary,
+    updated: data.updated,
+  };
+  const names = { ingredient: data.drug.ingredient, inn: data.drug.inn, brandNames: data.drug.brandNames, otherNames: data.drug.otherNames };
+  if (data.kind === 'form') {
+    const { form } = data;
+    return {
+      ...common,
+      drug: { ...names, asWritten: form.drug.genericName },
+      indication: form.requestedIndication,
+      dosage: form.requestedDosage,
+      requester: { type: form.requester.type, name: form.requester.name },
+      company: form.drug.company,
+      classification: form.classification,
+      approvedIn: form.foreignApprovals.filter((row) => row.approved === true).map((row) => row.country),
+      standardUseIn: form.foreignStandardUse.filter((row) => row.used === true).map((row) => row.country),
+      pediatricRequest: form.pediatricRequest,
+    };
+  }
+  const row = data.listRow;
+  return {
+    ...common,
+    drug: { ...names, asWritten: row.genericName },
+    indication: row.requestedIndication,
+    dosage: row.requestedDosage,
+    requester: { type: row.requesterType, name: row.requesterName },
+    company: row.company,
+    classification: row.classification,
+    approvedIn: [],
+    standardUseIn: [],
+  };
+}
+
+/** The drug's display name in a language: the INN on English pages when known, else the Japanese name. */
+export function drugName(summary: Pick<RequestSummary, 'drug'>, lang: Lang): string {
+  return lang === 'en' && summary.drug.inn ? summary.drug.inn : summary.drug.ingredient;
+}
+
+/** The first line of a multi-line field without its bullet, for tables and titles. */
+export function firstLine(value: string | undefined): string | undefined {
+  const line = value
+    ?.split('\n')
+    .map((part) => part.replace(/^[・•●\-\s]+/, '').trim())
+    .find((part) => part.length > 0);
+  return line || undefined;
+}
+
+/** Columns the request list can be sorted by, in table order. */
+export const sortKeys = ['number', 'drug', 'indication', 'requester', 'classification', 'status'] as const;
+
+/** A sortable column. */
+export type SortKey = (typeof sortKeys)[number];
+
+/** Sort direction. */
+export type SortDirection = 'asc' | 'desc';
+
+const collator: Record<Lang, Intl.Collator> = {
+  ja: new Intl.Collator('ja', { numeric: true, sensitivity: 'base' }),
+  en: new Intl.Collator('en', { numeric: true, sensitivity: 'base' }),
+};
+
+/** A request number in comparable form: full-width Roman numerals (Ⅳ) become ASCII (IV). */
+function numberKey(value: string): string {
+  return value.normalize('NFKC').toUpperCase();
+}
+
+function sortValue(summary: RequestSummary, key: SortKey, lang: Lang): string | number | undefined {
+  switch (key) {
+    case 'number':
+      return summary.requestNumber ? numberKey(summary.requestNumber) : undefined;
+    case 'drug':
+      return drugName(summary, lang);
+    case 'indication':
+      return firstLine(summary.indication);
+    case 'requester':
+      return summary.requester.name;
+    case 'classification':
+      return summary.classification ? Classification.codes.indexOf(summary.classification) : undefined;
+    case 'status':
+      return summary.status ? Status.get(summary.status).order : undefined;
+  }
+}
+
+/**
+ * Sorts summaries by a column. Unknown values always go last, in either direction, so that sorting never
+ * hides the records with known values behind the unknown ones. Ties fall back to the drug name, then the id.
+ */
+export function sortSummaries(list: readonly RequestSummary[], key: SortKey, direction: SortDirection, lang: Lang): RequestSummary[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  const compareValues = (a: string | number, b: string | number): number =>
+    typeof a === 'number' && typeof b === 'number' ? a - b : collator[lang].compare(String(a), String(b));
+  return [...list].sort((a, b) => {
+    const va = sortValue(a, key, lang);
+    const vb = sortValue(b, key, lang);
+    if (va === undefined && vb !== undefined) return 1;
+    if (vb === undefined && va !== undefined) return -1;
+    if (va !== undefined && vb !== undefined) {
+      const order = compareValues(va, vb);
+      if (order !== 0) return sign * order;
+    }
+    return collator[lang].compare(drugName(a, lang), drugName(b, lang)) || a.id.localeCompare(b.id);
+  });
+}
+
+/** Counts per value of a facet, for the home page and filters. */
+export function countBy<T extends string>(list: readonly RequestSummary[], pick: (summary: RequestSummary) => T | undefined): Map<T, number> {
+  const counts = new Map<T, number>();
+  for (const summary of list) {
+    const value = pick(summary);
+    if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Every order the request list is published in: each sortable column in both directions. */
+export const listOrders: { key: SortKey; direction: SortDirection }[] = sortKeys.flatMap((key) =>
+  (['asc', 'desc'] as const).map((direction) => ({ key, direction })),
+);
+
+/** The default order of the request list. */
+export const defaultListOrder = { key: 'number', direction: 'asc' } as const satisfies { key: SortKey; direction: SortDirection };
+
+/**
+ * The (Japanese) address of the request list in an order. Each order is a static page, so sorting works
+ * without JavaScript; the default order is the list's own address.
+ */
+export function listPath(key: SortKey, direction: SortDirection): string {
+  return key === defaultListOrder.key && direction === defaultListOrder.direction ? '/requests/' : `/requests/sort/${key}-${direction}/`;
+}
+
+/** Static paths of the sorted list pages (every order but the default, which is `/requests/` itself). */
+export function sortedListPaths(): { params: { order: string }; props: { key: SortKey; direction: SortDirection } }[] {
+  return listOrders
+    .filter((order) => !(order.key === defaultListOrder.key && order.direction === defaultListOrder.direction))
+    .map((order) => ({ params: { order: `${order.key}-${order.direction}` }, props: order }));
+}

@@ -1,0 +1,22 @@
+/**
+ * The query module: the only place that reads the `requests` collection. Pages and components import
+ * from here and never call `getCollection` themselves.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { toRequestSummary, type RequestSummary } from './request-summary.ts';
+
+/** A request entry of the content collection. */
+export type RequestEntry = CollectionEntry<'requests'>;
+
+/** Every request entry, in a stable order (by id). */
+export const allRequestEntries: RequestEntry[] = (await getCollection('requests')).sort((a, b) => a.id.localeCompare(b.id));
+
+const entriesWithSummaries = allRequestEntries.map((entry) => ({ entry, summary: toRequestSummary(entry) }));
+
+/** Every request as its summary, in the same order as {@link allRequestEntries}. */
+export const allRequests: RequestSummary[] = entriesWithSummaries.map(({ summary }) => summary);
+
+/** Static paths for the detail pages: one per request, with the entry and its summary as props. */
+export function requestPaths(): { params: { id: string }; props: { entry: RequestEntry; summary: RequestSummary } }[] {
+  return entriesWithSummaries.map((props) => ({ params: { id: props.entry.id }, props }));
+}

@@ -1,0 +1,68 @@
+/**
+ * Test support: serves the built site from `dist/` on 127.0.0.1 and launches Debian's Chromium through
+ * playwright-core. Never downloads a browser; only loopback addresses are used.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { chromium, type Browser } from 'playwright-core';
+
+/** A running static server. */
+export interface SiteServer {
+  /** Base address, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  /** Stops the server. */
+  close(): Promise<void>;
+}
+
+/** Serves a built site (default `dist/`) on a free port of 127.0.0.1, with the site's 404 page for misses. */
+export async function startSite(dir = 'dist'): Promise<SiteServer> {
+  const root = path.resolve(dir);
+  if (!existsSync(path.join(root, 'index.html'))) throw new Error(`${root} has no index.html; run "npm run build" first`);
+  const notFound = await readFile(path.join(root, '404.html')).catch(() => Buffer.from('Not found'));
+  const serve = sirv(root, { dev: false, etag: true, extensions: ['html'] });
+  const server: Server = createServer((req, res) => {
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(notFound);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        });
+      }),
+  };
+}
+
+/** Path of Debian's Chromium; `CHROMIUM_PATH` overrides it. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Launches headless Chromium with the flags this closed network needs. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}; install Debian's chromium (apt-get install chromium)`);
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
