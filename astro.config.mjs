@@ -15,6 +15,17 @@ export default defineConfig({
   integrations: [contentGuard(), mdx(), pagefindIndex()],
   vite: {
     plugins: [tailwindcss()],
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // Every MDX entry triggers "module level directive 'use astro:head-inject' … may not be preserved"
+          // (withastro/astro#18087, open upstream). It is harmless and would bury real warnings; only that
+          // exact directive is silenced, every other warning still prints.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
   },
   server: { host: '127.0.0.1' },
 });

@@ -6,6 +6,8 @@ import { getViteConfig } from 'astro/config';
 
 export default getViteConfig({
   test: {
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/unit.json' },
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/build/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -95,7 +95,7 @@ export interface StatusEntry extends VocabularyEntry {
  * summary (https://fdocuments.pl/document/-e-oe-h-mhlw-vzq-b-tg-qlw-u3-b-44-000000000.html) and prior
  * assessment from https://www.pmda.go.jp/review-services/drug-reviews/review-information/p-drugs/0016.html.
  */
-export const Status = defineVocabulary<StatusEntry>('status', [
+export const Status = defineVocabulary('status', [
   { code: 'received', order: 10, stage: 'intake', terminal: false, negative: false, ja: '要望受付', en: 'Request received' },
   { code: 'wg_review', order: 20, stage: 'wg', terminal: false, negative: false, ja: '専門作業班（WG）で検討中', en: 'Under working-group review' },
   { code: 'wg_review.requester_query', order: 21, stage: 'wg', terminal: false, negative: false, ja: '要望者に確認中', en: 'WG: clarifying with the requester' },
@@ -118,7 +118,7 @@ export const Status = defineVocabulary<StatusEntry>('status', [
   { code: 'application_filed', order: 80, stage: 'application', terminal: false, negative: false, ja: '承認申請済み', en: 'Application filed' },
   { code: 'approved', order: 90, stage: 'outcome', terminal: true, negative: false, ja: '承認済み', en: 'Approved' },
   { code: 'request_rescinded', order: 91, stage: 'outcome', terminal: true, negative: true, ja: '開発要請取り下げ', en: 'Development request withdrawn' },
-]);
+] as const satisfies readonly StatusEntry[]);
 
 /** A status code. */
 export type StatusCode = (typeof Status.codes)[number];
@@ -150,7 +150,7 @@ export interface SubtypeEntry extends VocabularyEntry {
  * (別添様式1-2) was not available, so the `rapid.*` labels paraphrase the scheme's three entry conditions as
  * the recruitment page states them (http://www.mhlw.go.jp/stf/newpage_12946.html).
  */
-export const ClassificationSubtype = defineVocabulary<SubtypeEntry>('classification subtype', [
+export const ClassificationSubtype = defineVocabulary('classification subtype', [
   {
     code: 'unapproved.fdaEmaSince2009Apr',
     classification: 'unapproved',
@@ -218,7 +218,7 @@ export const ClassificationSubtype = defineVocabulary<SubtypeEntry>('classificat
     en: 'A track record under Advanced Medical Care B',
     standalone: { ja: '先進医療Bでの実績がある', en: 'A track record under Advanced Medical Care B' },
   },
-]);
+] as const satisfies readonly SubtypeEntry[]);
 
 /** A classification sub-type code. */
 export type ClassificationSubtypeCode = (typeof ClassificationSubtype.codes)[number];
@@ -247,12 +247,12 @@ export interface RoundEntry extends VocabularyEntry {
  * The four calls for requests. Windows from https://www.wic-net.com/material/document/22792/1 (rounds I, II
  * and IV) and https://ynps.yakuji.co.jp/?p=1458 (round III).
  */
-export const Round = defineVocabulary<RoundEntry>('round', [
+export const Round = defineVocabulary('round', [
   { code: 'I', ja: '第I回', en: 'Round I', intakeFrom: '2009-06-18', intakeTo: '2009-08-17', source: 'https://www.wic-net.com/material/document/22792/1' },
   { code: 'II', ja: '第II回', en: 'Round II', intakeFrom: '2011-08-02', intakeTo: '2011-09-30', source: 'https://www.wic-net.com/material/document/22792/1' },
   { code: 'III', ja: '第III回', en: 'Round III', intakeFrom: '2013-08-01', intakeTo: '2015-06-30', source: 'https://ynps.yakuji.co.jp/?p=1458' },
   { code: 'IV', ja: '第IV回', en: 'Round IV', intakeFrom: '2015-07-01', source: 'https://www.wic-net.com/material/document/22792/1' },
-]);
+] as const satisfies readonly RoundEntry[]);
 
 /** A round code. */
 export type RoundCode = (typeof Round.codes)[number];
@@ -294,14 +294,14 @@ export interface CountryEntry extends VocabularyEntry {
  * The six reference countries (欧米等6か国), in the order of the form. Source: the request form and
  * http://www.mhlw.go.jp/stf/newpage_12946.html. The form labels Australia both 豪州 and 豪国.
  */
-export const Country = defineVocabulary<CountryEntry>('country', [
+export const Country = defineVocabulary('country', [
   { code: 'US', ja: '米国', en: 'United States', aliases: ['アメリカ'] },
   { code: 'UK', ja: '英国', en: 'United Kingdom', aliases: ['イギリス'] },
   { code: 'DE', ja: '独国', en: 'Germany', aliases: ['ドイツ'] },
   { code: 'FR', ja: '仏国', en: 'France', aliases: ['フランス'] },
   { code: 'CA', ja: '加国', en: 'Canada', aliases: ['カナダ'] },
   { code: 'AU', ja: '豪州', en: 'Australia', aliases: ['豪国', 'オーストラリア'] },
-]);
+] as const satisfies readonly CountryEntry[]);
 
 /** A country code. */
 export type CountryCode = (typeof Country.codes)[number];
@@ -356,7 +356,7 @@ export const NecessityAxis = defineVocabulary('necessity axis', [
 export type NecessityAxisCode = (typeof NecessityAxis.codes)[number];
 
 /** Items of the seriousness axis, (1) ア–ウ. */
-export const SeriousnessCriterion = defineVocabulary<CriterionEntry>('seriousness criterion', [
+export const SeriousnessCriterion = defineVocabulary('seriousness criterion', [
   {
     code: 'A',
     mark: 'ア',
@@ -378,10 +378,10 @@ export const SeriousnessCriterion = defineVocabulary<CriterionEntry>('seriousnes
     en: 'Any other disease that markedly affects daily life',
     variants: [],
   },
-]);
+] as const satisfies readonly CriterionEntry[]);
 
 /** Items of the usefulness axis, (2) ア–ウ. */
-export const UsefulnessCriterion = defineVocabulary<CriterionEntry>('usefulness criterion', [
+export const UsefulnessCriterion = defineVocabulary('usefulness criterion', [
   { code: 'A', mark: 'ア', ja: '既存の療法が国内にない', en: 'No existing therapy is available in Japan', variants: [] },
   {
     code: 'B',
@@ -400,7 +400,7 @@ export const UsefulnessCriterion = defineVocabulary<CriterionEntry>('usefulness 
     en: 'It is positioned as standard therapy in the West and the other reference countries, and usefulness in Japan can be expected even allowing for differences in medical environment between Japan and abroad',
     variants: ['欧米において標準的療法に位置づけられており、国内外の医療環境の違い等を踏まえても国内における有用性が期待できると考えられる'],
   },
-]);
+] as const satisfies readonly CriterionEntry[]);
 
 /** A criterion item code (the same three codes serve both axes). */
 export type CriterionCode = (typeof SeriousnessCriterion.codes)[number];
@@ -410,3 +410,30 @@ export const criteriaOf = {
   seriousness: SeriousnessCriterion,
   usefulness: UsefulnessCriterion,
 } as const satisfies Record<NecessityAxisCode, Vocabulary<CriterionEntry>>;
+
+/** A vocabulary seen only through what every vocabulary has, for code that walks all of them. */
+export interface AnyVocabulary {
+  /** Entries in display order. */
+  readonly entries: readonly VocabularyEntry[];
+  /** Whether a string is one of the codes. */
+  has(code: string): boolean;
+}
+
+/** Every vocabulary by its exported name; glossary links (`vocabulary: Status`) and tests look them up here. */
+export const vocabularyRegistry: Readonly<Record<string, AnyVocabulary>> = {
+  Stage,
+  Status,
+  Classification,
+  ClassificationSubtype,
+  RequesterType,
+  Round,
+  Scheme,
+  WorkingGroup,
+  Country,
+  FormVersion,
+  RecordKind,
+  StudyRegion,
+  NecessityAxis,
+  SeriousnessCriterion,
+  UsefulnessCriterion,
+};

@@ -1,0 +1,26 @@
+/**
+ * Test support: the real request record and a fixture summary record, parsed through the real schema.
+ */
+import { readFileSync } from 'node:fs';
+import { splitFrontmatter } from '../../src/lib/content-validation.ts';
+import { requestSchema, type FormRecordData, type RequestData } from '../../src/schemas/request.ts';
+import type { RequestRecord } from '../../src/lib/request-summary.ts';
+
+/** Parses one content file through the schema. */
+export function loadRecord(file: string, id: string): RequestRecord {
+  const split = splitFrontmatter(file, readFileSync(file, 'utf8'));
+  if ('message' in split) throw new Error(split.message);
+  return { id, data: requestSchema.parse(split.data) };
+}
+
+/** The real basiliximab request (a full form). */
+export function realRequest(): { id: string; data: FormRecordData } {
+  const { id, data } = loadRecord('content/requests/basiliximab-liver-transplant.mdx', 'basiliximab-liver-transplant');
+  if (data.kind !== 'form') throw new Error('expected a full form');
+  return { id, data };
+}
+
+/** A fixture summary record (not real data). */
+export function fixtureSummary(): { id: string; data: RequestData } {
+  return loadRecord('tests/fixtures/content/valid-summary/requests/fixture-summary.mdx', 'fixture-summary');
+}
