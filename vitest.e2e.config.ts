@@ -1,6 +1,7 @@
 /**
- * Browser tests: Debian's Chromium (through playwright-core) against the built site in `dist/`, served on
- * 127.0.0.1. Run `npm run build` first; `npm test` does.
+ * Tests of the built site in `dist/`: checks over its files (`tests/site/`) and browser tests in Debian's
+ * Chromium through playwright-core, served on 127.0.0.1 (`tests/e2e/`). Run `npm run build` first;
+ * `npm test` does.
  */
 import { defineConfig } from 'vitest/config';
 
@@ -8,7 +9,7 @@ export default defineConfig({
   test: {
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/e2e.json' },
-    include: ['tests/e2e/**/*.test.ts'],
+    include: ['tests/site/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,

@@ -4,6 +4,8 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { glossarySchema } from './schemas/glossary.ts';
+import { primerSchema } from './schemas/primer.ts';
 import { requestSchema } from './schemas/request.ts';
 
 const contentDir = process.env.OFFLABEL_CONTENT_DIR ?? './content';
@@ -14,4 +16,16 @@ const requests = defineCollection({
   schema: requestSchema,
 });
 
-export const collections = { requests };
+/** Primer chapters: `content/primer/<lang>/<slug>.mdx`. Read only by `src/lib/primer.ts`. */
+const primer = defineCollection({
+  loader: glob({ base: `${contentDir}/primer`, pattern: '{ja,en}/*.mdx' }),
+  schema: primerSchema,
+});
+
+/** Glossary terms: one YAML file per term. Read only by `src/lib/glossary.ts`. */
+const glossary = defineCollection({
+  loader: glob({ base: `${contentDir}/glossary`, pattern: '*.yaml' }),
+  schema: glossarySchema,
+});
+
+export const collections = { requests, primer, glossary };

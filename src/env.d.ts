@@ -10,3 +10,13 @@ declare module '*.astro' {
   const component: AstroComponentFactory;
   export default component;
 }
+
+declare namespace App {
+  /** Per-page state shared between a page and the MDX components it renders. */
+  interface Locals {
+    /** Source ids of the chapter being rendered, in order; `<Cite>` numbers its marker from them. */
+    citations?: string[];
+    /** How many `<Term>` popovers the page has rendered, for unique ids. */
+    termCount?: number;
+  }
+}

@@ -89,6 +89,80 @@ describe('validateContent', () => {
   });
 });
 
+describe('cross references between primer, glossary and vocabularies', () => {
+  /** Builds a content folder from a map of relative paths to file contents. */
+  function folder(files: Record<string, string>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'offlabel-cross-'));
+    for (const [name, source] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), source);
+    }
+    return dir;
+  }
+  const term = (extra = '') => `ja: 公知申請
+reading: こうちしんせい
+en: Public-knowledge-based application
+short: { ja: 短い説明。, en: Short. }
+definition: { ja: 説明。, en: Definition. }
+sources: [{ title: test }]
+${extra}`;
+  const chapter = (body: string, extra = '') => `---
+title: T
+description: D
+chapter: 1
+lastReviewed: "2026-11-22"
+sources:
+  - id: s1
+    title: Source one
+${extra}---
+
+${body}
+`;
+
+  it('accepts a chapter in both languages whose terms and citations all resolve', () => {
+    const dir = folder({
+      'glossary/kochi-application.yaml': term(),
+      'primer/ja/one.mdx': chapter('<Term id="kochi-application">公知申請</Term>とは。<Cite id="s1" />'),
+      'primer/en/one.mdx': chapter('A <Term id="kochi-application">kōchi</Term> application. <Cite id="s1" />'),
+    });
+    expect(validateContent(dir, dir)).toEqual([]);
+  });
+
+  it('names the file, the line and the id of an unknown term or source, and an uncited source', () => {
+    const dir = folder({
+      'glossary/kochi-application.yaml': term(),
+      'primer/ja/one.mdx': chapter('<Term id="kochi">公知申請</Term>。<Cite id="s2" />', '  - id: s3\n    title: Never cited\n'),
+      'primer/en/one.mdx': chapter('Text. <Cite id="s1" />'),
+    });
+    expect(validateContent(dir, dir).map(formatProblem)).toEqual([
+      'primer/ja/one.mdx › line 13: <Term id="kochi"> names no glossary term; add content/glossary/kochi.yaml or correct the id',
+      'primer/ja/one.mdx › line 13: <Cite id="s2"> names no source of this chapter; add it to "sources" or correct the id',
+      'primer/ja/one.mdx › sources[0].id: source "s1" is never cited; cite it with <Cite id="s1" /> or remove it',
+      'primer/ja/one.mdx › sources[1].id: source "s3" is never cited; cite it with <Cite id="s3" /> or remove it',
+    ]);
+  });
+
+  it('requires every chapter in both languages', () => {
+    const dir = folder({ 'primer/ja/one.mdx': chapter('Text. <Cite id="s1" />') });
+    expect(validateContent(dir, dir).map(formatProblem)).toEqual([
+      'primer/ja/one.mdx › file name: chapter "one" exists only in Japanese; add primer/en/one.mdx',
+    ]);
+  });
+
+  it('checks the glossary’s links to other terms, chapters and vocabulary values', () => {
+    const dir = folder({
+      'glossary/kochi-application.yaml': term(
+        'related: [prior-assessment]\nprimer: [{ chapter: nowhere }]\nvocabulary: [{ vocabulary: Status, code: kochi }]\n',
+      ),
+    });
+    expect(validateContent(dir, dir).map(formatProblem)).toEqual([
+      'glossary/kochi-application.yaml › related[0]: "prior-assessment" is not a glossary term',
+      'glossary/kochi-application.yaml › primer[0].chapter: "nowhere" is not a primer chapter; expected one of ',
+      'glossary/kochi-application.yaml › vocabulary[0].code: "kochi" is not a code of Status',
+    ]);
+  });
+});
+
 describe('checkMdxBody', () => {
   it('allows the Note component, escaped braces and comments', () => {
     expect(checkMdxBody('x', '<Note lang="ja">\n本文 \\{体重\\} と 値 \\< 1\n</Note>\n{/* comment */}\n', 1, ['Note'])).toEqual([]);

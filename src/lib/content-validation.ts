@@ -12,6 +12,9 @@ import path from 'node:path';
 import * as yaml from 'js-yaml';
 import { mdxToMdast } from 'satteri';
 import type { z } from 'astro/zod';
+import { vocabularyRegistry } from '../data/vocabulary.ts';
+import { glossarySchema, type GlossaryData } from '../schemas/glossary.ts';
+import { primerSchema, type PrimerData } from '../schemas/primer.ts';
 import { requestSchema } from '../schemas/request.ts';
 
 /** One thing wrong with the content. */
@@ -208,31 +211,52 @@ interface MdastLike {
   type: string;
   name?: string | null;
   value?: string;
+  attributes?: { type: string; name?: string; value?: unknown }[];
   position?: { start: { line: number } };
   children?: MdastLike[];
 }
 
+/** One use of a component in an MDX body, with its literal string attributes. */
+export interface ComponentUsage {
+  /** Component name, e.g. `Term`. */
+  name: string;
+  /** String-valued attributes, e.g. `{ id: 'kochi-application' }`. */
+  attributes: Record<string, string>;
+  /** Line in the file. */
+  line: number;
+}
+
 /**
- * Checks an MDX body: it must compile, and it may use only the named components and no expressions or
- * import/export lines (which would run code, or fail at render time far from the file).
+ * Parses an MDX body with Astro's own MDX compiler and checks it: it must compile, and it may use only the
+ * named components and no expressions or import/export lines (which would run code, or fail at render
+ * time far from the file). Returns the problems and every component used, for cross-reference checks.
  */
-export function checkMdxBody(file: string, body: string, bodyLine: number, components: readonly string[]): ContentProblem[] {
+export function parseMdxBody(
+  file: string,
+  body: string,
+  bodyLine: number,
+  components: readonly string[],
+): { problems: ContentProblem[]; usages: ComponentUsage[] } {
   let tree: MdastLike;
   try {
-    tree = mdxToMdast(body);
+    tree = mdxToMdast(body) as MdastLike;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /^(\d+):(\d+): /.exec(message);
     const line = position ? Number(position[1]) + bodyLine - 1 : bodyLine;
-    return [
-      {
-        file,
-        where: `line ${line}`,
-        message: `the body is not valid MDX: ${position ? message.slice(position[0].length) : message}. Write a literal < or { as \\< or \\{ (or &lt; and &#123;).`,
-      },
-    ];
+    return {
+      problems: [
+        {
+          file,
+          where: `line ${line}`,
+          message: `the body is not valid MDX: ${position ? message.slice(position[0].length) : message}. Write a literal < or { as \\< or \\{ (or &lt; and &#123;).`,
+        },
+      ],
+      usages: [],
+    };
   }
   const problems: ContentProblem[] = [];
+  const usages: ComponentUsage[] = [];
   const visit = (node: MdastLike): void => {
     const line = (node.position?.start.line ?? 1) + bodyLine - 1;
     if (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') {
@@ -257,12 +281,25 @@ export function checkMdxBody(file: string, body: string, bodyLine: number, compo
           where: `line ${line}`,
           message: `<${name || '>'}> is not allowed here; allowed components: ${components.join(', ') || 'none'}. Write a literal < as \\<.`,
         });
+      } else {
+        const attributes: Record<string, string> = {};
+        for (const attribute of node.attributes ?? []) {
+          if (attribute.type === 'mdxJsxAttribute' && attribute.name && typeof attribute.value === 'string') {
+            attributes[attribute.name] = attribute.value;
+          }
+        }
+        usages.push({ name, attributes, line });
       }
     }
     node.children?.forEach(visit);
   };
   visit(tree);
-  return problems;
+  return { problems, usages };
+}
+
+/** Checks an MDX body (see {@link parseMdxBody}) and returns only the problems. */
+export function checkMdxBody(file: string, body: string, bodyLine: number, components: readonly string[]): ContentProblem[] {
+  return parseMdxBody(file, body, bodyLine, components).problems;
 }
 
 /** What to validate in one collection. */
@@ -289,6 +326,8 @@ export interface ValidatedEntry {
   data: unknown;
   /** The MDX body, if any. */
   body: string;
+  /** Components used in the body. */
+  usages: ComponentUsage[];
 }
 
 function listFiles(dir: string, extensions: readonly string[]): string[] {
@@ -320,6 +359,7 @@ export function validateCollection(spec: CollectionSpec, displayRoot: string): {
     const source = readFileSync(absolute, 'utf8');
     let data: unknown;
     let body = '';
+    let usages: ComponentUsage[] = [];
     if (name.endsWith('.mdx') || name.endsWith('.md')) {
       const split = splitFrontmatter(file, source);
       if ('message' in split) {
@@ -328,7 +368,11 @@ export function validateCollection(spec: CollectionSpec, displayRoot: string): {
       }
       data = split.data;
       body = split.body;
-      if (name.endsWith('.mdx')) problems.push(...checkMdxBody(file, split.body, split.bodyLine, spec.components ?? []));
+      if (name.endsWith('.mdx')) {
+        const parsed = parseMdxBody(file, split.body, split.bodyLine, spec.components ?? []);
+        problems.push(...parsed.problems);
+        usages = parsed.usages;
+      }
     } else {
       try {
         data = yaml.load(source) ?? {};
@@ -343,7 +387,7 @@ export function validateCollection(spec: CollectionSpec, displayRoot: string): {
       problems.push(...describeIssues(file, result.error.issues, data, spec.schema));
       continue;
     }
-    entries.push({ file, id, data: result.data, body });
+    entries.push({ file, id, data: result.data, body, usages });
   }
   return { entries, problems };
 }
@@ -377,16 +421,106 @@ export function findDuplicateRequestNumbers(entries: readonly ValidatedEntry[]):
 
 /** The collections of the site, relative to a content folder. */
 export function siteCollections(contentDir: string): CollectionSpec[] {
-  return [{ name: 'requests', dir: path.join(contentDir, 'requests'), extensions: ['.mdx'], schema: requestSchema, components: ['Note'] }];
+  return [
+    { name: 'requests', dir: path.join(contentDir, 'requests'), extensions: ['.mdx'], schema: requestSchema, components: ['Note'] },
+    { name: 'glossary', dir: path.join(contentDir, 'glossary'), extensions: ['.yaml'], schema: glossarySchema },
+    { name: 'primer', dir: path.join(contentDir, 'primer'), extensions: ['.mdx'], schema: primerSchema, components: ['Cite', 'Term', 'RequestFlow'] },
+  ];
+}
+
+/** Checks that `<Note lang>` in request bodies names a site language. */
+function checkRequestBodies(entries: readonly ValidatedEntry[]): ContentProblem[] {
+  return entries.flatMap((entry) =>
+    entry.usages
+      .filter((usage) => usage.name === 'Note' && usage.attributes.lang !== 'ja' && usage.attributes.lang !== 'en')
+      .map((usage) => ({ file: entry.file, where: `line ${usage.line}`, message: '<Note> needs lang="ja" or lang="en"' })),
+  );
+}
+
+/**
+ * Checks the links between collections: every `<Term id>` names a glossary term, every `<Cite id>` one of
+ * the chapter's sources and every source is cited, every chapter exists in both languages with the same
+ * number, and every glossary link (related term, primer chapter, vocabulary value) resolves.
+ */
+export function checkCrossReferences(glossary: readonly ValidatedEntry[], primer: readonly ValidatedEntry[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const termIds = new Set(glossary.map((entry) => entry.id));
+  const chapters = new Map<string, Map<string, ValidatedEntry>>();
+  for (const entry of primer) {
+    const [lang, slug] = entry.id.split('/');
+    if (!slug || (lang !== 'ja' && lang !== 'en')) {
+      problems.push({ file: entry.file, where: 'file name', message: 'a chapter must sit in primer/ja/ or primer/en/' });
+      continue;
+    }
+    chapters.set(slug, (chapters.get(slug) ?? new Map<string, ValidatedEntry>()).set(lang, entry));
+    const data = entry.data as PrimerData;
+    const sourceIds = new Set(data.sources.map((source) => source.id));
+    const cited = new Set<string>();
+    for (const usage of entry.usages) {
+      const id = usage.attributes.id;
+      if (usage.name === 'Term' && (!id || !termIds.has(id))) {
+        problems.push({ file: entry.file, where: `line ${usage.line}`, message: `<Term id="${id ?? ''}"> names no glossary term; add content/glossary/${id ?? '…'}.yaml or correct the id` });
+      }
+      if (usage.name === 'Cite') {
+        if (!id || !sourceIds.has(id)) {
+          problems.push({ file: entry.file, where: `line ${usage.line}`, message: `<Cite id="${id ?? ''}"> names no source of this chapter; add it to "sources" or correct the id` });
+        } else cited.add(id);
+      }
+    }
+    data.sources.forEach((source, index) => {
+      if (!cited.has(source.id)) {
+        problems.push({ file: entry.file, where: `sources[${index}].id`, message: `source "${source.id}" is never cited; cite it with <Cite id="${source.id}" /> or remove it` });
+      }
+    });
+  }
+  for (const [slug, byLang] of chapters) {
+    const ja = byLang.get('ja');
+    const en = byLang.get('en');
+    if (!ja || !en) {
+      const present = (ja ?? en) as ValidatedEntry;
+      problems.push({ file: present.file, where: 'file name', message: `chapter "${slug}" exists only in ${ja ? 'Japanese' : 'English'}; add primer/${ja ? 'en' : 'ja'}/${slug}.mdx` });
+    } else if ((ja.data as PrimerData).chapter !== (en.data as PrimerData).chapter) {
+      problems.push({ file: en.file, where: 'chapter', message: `chapter number ${(en.data as PrimerData).chapter} differs from ${(ja.data as PrimerData).chapter} in ${ja.file}` });
+    }
+  }
+  for (const lang of ['ja', 'en']) {
+    const seen = new Map<number, string>();
+    for (const byLang of chapters.values()) {
+      const entry = byLang.get(lang);
+      if (!entry) continue;
+      const number = (entry.data as PrimerData).chapter;
+      const other = seen.get(number);
+      if (other) problems.push({ file: entry.file, where: 'chapter', message: `chapter number ${number} is also used by ${other}` });
+      seen.set(number, entry.file);
+    }
+  }
+  for (const entry of glossary) {
+    const data = entry.data as GlossaryData;
+    data.related.forEach((id, index) => {
+      if (!termIds.has(id)) problems.push({ file: entry.file, where: `related[${index}]`, message: `"${id}" is not a glossary term` });
+    });
+    data.primer.forEach((link, index) => {
+      if (!chapters.has(link.chapter)) problems.push({ file: entry.file, where: `primer[${index}].chapter`, message: `"${link.chapter}" is not a primer chapter; expected one of ${[...chapters.keys()].join(', ')}` });
+    });
+    data.vocabulary.forEach((link, index) => {
+      const vocabulary = vocabularyRegistry[link.vocabulary];
+      if (!vocabulary?.has(link.code)) problems.push({ file: entry.file, where: `vocabulary[${index}].code`, message: `"${link.code}" is not a code of ${link.vocabulary}` });
+    });
+  }
+  return problems;
 }
 
 /** Validates the whole content folder; the result is empty when everything is fine. */
 export function validateContent(contentDir: string, displayRoot = path.dirname(path.resolve(contentDir))): ContentProblem[] {
   const problems: ContentProblem[] = [];
+  const entries = new Map<string, ValidatedEntry[]>();
   for (const spec of siteCollections(path.resolve(contentDir))) {
     const result = validateCollection(spec, displayRoot);
     problems.push(...result.problems);
-    if (spec.name === 'requests') problems.push(...findDuplicateRequestNumbers(result.entries));
+    entries.set(spec.name, result.entries);
   }
+  const requests = entries.get('requests') ?? [];
+  problems.push(...findDuplicateRequestNumbers(requests), ...checkRequestBodies(requests));
+  problems.push(...checkCrossReferences(entries.get('glossary') ?? [], entries.get('primer') ?? []));
   return problems;
 }

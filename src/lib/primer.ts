@@ -1,0 +1,41 @@
+/**
+ * The primer query module: the only place that reads the `primer` collection. Chapters pair up across
+ * languages by slug (`content/primer/<lang>/<slug>.mdx`).
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { localizedPath, type Lang } from '../i18n/index.ts';
+
+/** A primer chapter entry. */
+export type ChapterEntry = CollectionEntry<'primer'>;
+
+/** A chapter in one language, with its slug. */
+export interface Chapter {
+  /** Slug shared by both languages. */
+  slug: string;
+  /** The entry. */
+  entry: ChapterEntry;
+}
+
+const entries = await getCollection('primer');
+
+/** The chapters of a language, in chapter order. */
+export function chaptersIn(lang: Lang): Chapter[] {
+  return entries
+    .filter((entry) => entry.id.startsWith(`${lang}/`))
+    .map((entry) => ({ slug: entry.id.slice(lang.length + 1), entry }))
+    .sort((a, b) => a.entry.data.chapter - b.entry.data.chapter);
+}
+
+/** The address of a chapter (or of a heading in it) in a language. */
+export function chapterHref(slug: string, lang: Lang, anchor?: string): string {
+  return `${localizedPath(`/primer/${slug}/`, lang)}${anchor ? `#${anchor}` : ''}`;
+}
+
+/** Static paths of the chapter pages of a language, with the previous and next chapters. */
+export function chapterPaths(lang: Lang): { params: { slug: string }; props: { chapter: Chapter; previous?: Chapter; next?: Chapter } }[] {
+  const list = chaptersIn(lang);
+  return list.map((chapter, index) => ({
+    params: { slug: chapter.slug },
+    props: { chapter, previous: list[index - 1], next: list[index + 1] },
+  }));
+}
