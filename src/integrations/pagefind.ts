@@ -14,7 +14,11 @@ export function pagefindIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({});
+        // One index for both languages: Pagefind would otherwise split it by <html lang>, and a search from an
+        // English page could not find the Japanese text of a request (nor a Japanese page an English chapter).
+        // Japanese segmentation also keeps Latin words whole, so English names and terms are still found;
+        // results are deduplicated by page key in the search UI, preferring the reader's language.
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ja' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: site });
         if (added.errors.length > 0) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);

@@ -47,7 +47,8 @@ describe('the primer and the glossary', () => {
       const box = await entry.boundingBox();
       const viewport = page.viewportSize();
       expect(box && viewport && box.y >= 0 && box.y < viewport.height).toBe(true);
-      expect(await entry.locator('dt').innerText()).toContain(prefix ? 'Public-knowledge-based application' : '公知申請');
+      expect(await entry.innerText()).toContain(prefix ? 'Public-knowledge-based application' : '公知申請');
+      expect(await page.locator('[data-term-entry="kochi-application"] p').first().innerText()).toMatch(/1999/);
       await page.close();
     }
   });

@@ -1,0 +1,51 @@
+/**
+ * The browse pages: for each kind (drug, requester, status, working group) an index of groups and a page per
+ * group. Route files read only this module.
+ */
+import { allRequests } from './requests.ts';
+import { groupByDrug, groupByRequester, groupByStatus, groupByWorkingGroup, type RequestGroup } from './browse.ts';
+import { sortSummaries } from './request-summary.ts';
+import type { Lang } from '../data/vocabulary.ts';
+import type { UiKey } from '../i18n/index.ts';
+
+/** The kinds of browse page, each at `/<kind>/`. */
+export const browseKinds = ['drugs', 'requesters', 'status', 'wg'] as const;
+
+/** A kind of browse page. */
+export type BrowseKind = (typeof browseKinds)[number];
+
+/** Title and lead of each kind's index, and the glossary term or vocabulary behind it. */
+export const browseText: Record<BrowseKind, { title: UiKey; lead: UiKey; glossaryVocabulary?: string }> = {
+  drugs: { title: 'browse.drugs.title', lead: 'browse.drugs.lead' },
+  requesters: { title: 'browse.requesters.title', lead: 'browse.requesters.lead' },
+  status: { title: 'browse.status.title', lead: 'browse.status.lead', glossaryVocabulary: 'Status' },
+  wg: { title: 'browse.wg.title', lead: 'browse.wg.lead', glossaryVocabulary: 'WorkingGroup' },
+};
+
+/** The groups of a kind, each with its requests in request-number order. */
+export function browseGroups(kind: BrowseKind, lang: Lang): RequestGroup[] {
+  const groups =
+    kind === 'drugs'
+      ? groupByDrug(allRequests, lang)
+      : kind === 'requesters'
+        ? groupByRequester(allRequests, lang)
+        : kind === 'status'
+          ? groupByStatus(allRequests)
+          : groupByWorkingGroup(allRequests);
+  return groups.map((group) => ({ ...group, requests: sortSummaries(group.requests, 'number', 'asc', lang) }));
+}
+
+/** The (Japanese) address of a kind's index or of one group. */
+export function browsePath(kind: BrowseKind, slug?: string): string {
+  return slug ? `/${kind}/${slug}/` : `/${kind}/`;
+}
+
+/** Static paths of the kind indexes. */
+export function browseIndexPaths(): { params: { kind: BrowseKind }; props: { kind: BrowseKind } }[] {
+  return browseKinds.map((kind) => ({ params: { kind }, props: { kind } }));
+}
+
+/** Static paths of every group page of every kind, in a language. */
+export function browseGroupPaths(lang: Lang): { params: { kind: BrowseKind; slug: string }; props: { kind: BrowseKind; group: RequestGroup } }[] {
+  return browseKinds.flatMap((kind) => browseGroups(kind, lang).map((group) => ({ params: { kind, slug: group.slug }, props: { kind, group } })));
+}
