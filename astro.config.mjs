@@ -7,6 +7,9 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 export default defineConfig({
   trailingSlash: 'always',
+  // A build of another content folder (OFFLABEL_CONTENT_DIR: benchmarks, tests) keeps its own content cache,
+  // so that it never leaves stale entries in the cache of the real site.
+  cacheDir: process.env.OFFLABEL_CACHE_DIR ?? './node_modules/.astro',
   i18n: {
     locales: ['ja', 'en'],
     defaultLocale: 'ja',

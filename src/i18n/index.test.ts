@@ -13,8 +13,8 @@ describe('t()', () => {
 
   it('fills placeholders and refuses to leave one empty', () => {
     const t = useTranslations('en');
-    expect(t('list.caption', { count: 3, sort: 'drug' })).toBe('Requests (3, sorted by drug)');
-    expect(() => t('list.caption', { count: 3 })).toThrow(/needs a value for \{sort\}/);
+    expect(t('list.caption', { count: 250, from: 101, to: 200, sort: 'drug' })).toBe('Requests 101–200 of 250, sorted by drug');
+    expect(() => t('list.caption', { count: 3, from: 1, to: 3 })).toThrow(/needs a value for \{sort\}/);
     expect(useTranslations('ja')('nav.requests')).toBe('要望一覧');
   });
 });

@@ -49,7 +49,10 @@ export const ja = {
   // Request list: RequestTable, list pages
   'list.title': '要望一覧',
   'list.lead': '収録したすべての要望。列見出しを選ぶと、その列で並べ替えます。',
-  'list.caption': '要望一覧（{count}件、{sort}順）',
+  'list.caption': '要望一覧（全{count}件中 {from}–{to}件目、{sort}順）',
+  'list.pages': '一覧のページ',
+  'list.previous': '前へ',
+  'list.next': '次へ',
   'list.sortedBy': '{column}の{direction}',
   'list.asc': '昇順',
   'list.desc': '降順',
@@ -303,7 +306,10 @@ export const en: Record<UiKey, string> = {
 
   'list.title': 'Requests',
   'list.lead': 'Every request on the site. Choose a column heading to sort by that column.',
-  'list.caption': 'Requests ({count}, sorted by {sort})',
+  'list.caption': 'Requests {from}–{to} of {count}, sorted by {sort}',
+  'list.pages': 'Pages of the list',
+  'list.previous': 'Previous',
+  'list.next': 'Next',
   'list.sortedBy': '{column}, {direction}',
   'list.asc': 'ascending',
   'list.desc': 'descending',

@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from './content-validation.ts';
 import { requestSchema } from '../schemas/request.ts';
 import {
+  LIST_PAGE_SIZE,
   countBy,
   drugName,
   firstLine,
   listOrders,
   listPath,
+  pageCount,
   sortSummaries,
   sortedListPaths,
   toRequestSummary,
@@ -99,12 +101,24 @@ describe('sorting the list', () => {
     expect(ids(sortSummaries(list, 'drug', 'asc', 'ja'))[0]).toBe('no-number');
   });
 
-  it('publishes every order at a stable address, the default at /requests/', () => {
+  it('publishes every order and page at a stable address, the first default page at /requests/', () => {
     expect(listOrders).toHaveLength(12);
     expect(listPath('number', 'asc')).toBe('/requests/');
+    expect(listPath('number', 'asc', 2)).toBe('/requests/sort/number-asc/2/');
     expect(listPath('status', 'desc')).toBe('/requests/sort/status-desc/');
-    expect(sortedListPaths().map((path) => path.params.order)).not.toContain('number-asc');
-    expect(sortedListPaths()).toHaveLength(11);
+    expect(listPath('status', 'desc', 3)).toBe('/requests/sort/status-desc/3/');
+    expect(sortedListPaths(15).map((path) => path.params.rest)).not.toContain('number-asc');
+    expect(sortedListPaths(15)).toHaveLength(11);
+    const long = sortedListPaths(LIST_PAGE_SIZE * 2 + 1);
+    expect(long).toHaveLength(12 * 3 - 1);
+    expect(long.map((path) => path.params.rest)).toContain('number-asc/3');
+    expect(long.find((path) => path.params.rest === 'drug-desc/2')?.props).toEqual({ key: 'drug', direction: 'desc', page: 2 });
+  });
+
+  it('counts pages, with one page for an empty list', () => {
+    expect(pageCount(0)).toBe(1);
+    expect(pageCount(LIST_PAGE_SIZE)).toBe(1);
+    expect(pageCount(LIST_PAGE_SIZE + 1)).toBe(2);
   });
 
   it('counts facet values', () => {

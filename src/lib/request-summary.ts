@@ -233,17 +233,43 @@ export const listOrders: { key: SortKey; direction: SortDirection }[] = sortKeys
 /** The default order of the request list. */
 export const defaultListOrder = { key: 'number', direction: 'asc' } as const satisfies { key: SortKey; direction: SortDirection };
 
+/** Rows per page of the request list; longer lists continue on numbered pages. */
+export const LIST_PAGE_SIZE = 100;
+
 /**
- * The (Japanese) address of the request list in an order. Each order is a static page, so sorting works
- * without JavaScript; the default order is the list's own address.
+ * The (Japanese) address of a page of the request list in an order. Each order and page is a static page, so
+ * sorting and paging work without JavaScript; page 1 of the default order is the list's own address.
  */
-export function listPath(key: SortKey, direction: SortDirection): string {
-  return key === defaultListOrder.key && direction === defaultListOrder.direction ? '/requests/' : `/requests/sort/${key}-${direction}/`;
+export function listPath(key: SortKey, direction: SortDirection, page = 1): string {
+  const isDefault = key === defaultListOrder.key && direction === defaultListOrder.direction;
+  if (isDefault && page === 1) return '/requests/';
+  return `/requests/sort/${key}-${direction}/${page > 1 ? `${page}/` : ''}`;
 }
 
-/** Static paths of the sorted list pages (every order but the default, which is `/requests/` itself). */
-export function sortedListPaths(): { params: { order: string }; props: { key: SortKey; direction: SortDirection } }[] {
-  return listOrders
-    .filter((order) => !(order.key === defaultListOrder.key && order.direction === defaultListOrder.direction))
-    .map((order) => ({ params: { order: `${order.key}-${order.direction}` }, props: order }));
+/** The number of pages a list of `count` rows takes (at least one, so an empty list still has a page). */
+export function pageCount(count: number): number {
+  return Math.max(1, Math.ceil(count / LIST_PAGE_SIZE));
+}
+
+/** One page of the request list: its order and page number. */
+export interface ListPage {
+  /** Column sorted by. */
+  key: SortKey;
+  /** Direction. */
+  direction: SortDirection;
+  /** Page number, from 1. */
+  page: number;
+}
+
+/**
+ * Static paths of the list pages under `/requests/sort/`: every order and page, except page 1 of the default
+ * order, which is `/requests/` itself.
+ */
+export function sortedListPaths(total: number): { params: { rest: string }; props: ListPage }[] {
+  const pages = pageCount(total);
+  return listOrders.flatMap((order) =>
+    Array.from({ length: pages }, (_, index) => ({ ...order, page: index + 1 }))
+      .filter((page) => listPath(page.key, page.direction, page.page) !== '/requests/')
+      .map((page) => ({ params: { rest: listPath(page.key, page.direction, page.page).slice('/requests/sort/'.length, -1) }, props: page })),
+  );
 }

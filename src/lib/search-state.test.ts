@@ -6,6 +6,7 @@ import {
   matchedPageKeys,
   parseState,
   primaryFilters,
+  segmentQuery,
   serializeState,
   sumFilterCounts,
   toPagefindFilters,
@@ -73,5 +74,18 @@ describe('Pagefind filters', () => {
       type: { request: 2, primer: 4 },
       lang: { en: 3 },
     });
+  });
+});
+
+describe('segmentQuery', () => {
+  it('splits Japanese into the words the index holds, whatever the page language', () => {
+    expect(segmentQuery('日本リウマチ学会')).toBe('日本 リウマチ 学会');
+    expect(segmentQuery(' 肝臓移植 拒絶反応 ')).toBe('肝臓 移植 拒絶 反応');
+  });
+
+  it('keeps Latin words and quoted phrases whole, and drops punctuation', () => {
+    expect(segmentQuery('basiliximab')).toBe('basiliximab');
+    expect(segmentQuery('public-knowledge application')).toBe('public knowledge application');
+    expect(segmentQuery('"肝臓移植後の拒絶反応"')).toBe('"肝臓 移植 後 の 拒絶 反応"');
   });
 });

@@ -70,6 +70,22 @@ export const facets: FacetDefinition[] = [
 
 const facetKeys = new Set(facets.map((facet) => facet.key));
 
+const wordSegmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+
+/**
+ * Splits a query into words the way the index was split, and joins them with spaces. The index is built as
+ * Japanese (one index for both languages), but Pagefind splits a query by the page's `<html lang>`: on an
+ * English page it would not split 日本リウマチ学会 into 日本 / リウマチ / 学会 and would match loosely. Splitting
+ * here makes every page send the same query. A quoted phrase keeps its quotes.
+ */
+export function segmentQuery(query: string): string {
+  const trimmed = query.trim();
+  const quoted = /^"(.+)"$/s.exec(trimmed);
+  const words = [...wordSegmenter.segment(quoted?.[1] ?? trimmed)].filter((part) => part.isWordLike).map((part) => part.segment);
+  const joined = words.join(' ');
+  return quoted ? `"${joined}"` : joined;
+}
+
 /** What the reader asked for: a query and the chosen values per facet. */
 export interface SearchState {
   /** The text typed, trimmed. */

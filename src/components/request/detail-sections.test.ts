@@ -4,7 +4,7 @@
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import * as cheerio from 'cheerio';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import NecessityCriteria from './NecessityCriteria.astro';
 import CountryMatrix from './CountryMatrix.astro';
@@ -18,6 +18,8 @@ import LiteratureSection from './LiteratureSection.astro';
 import FieldValue from '../ui/FieldValue.astro';
 import { toRequestSummary } from '../../lib/request-summary.ts';
 import { fixtureSummary, realRequest } from '../../../tests/support/records.ts';
+
+vi.mock('astro:content', async () => (await import('../../../tests/support/mocked-content.ts')).mockedContent());
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -123,6 +125,8 @@ describe('RequestOverview', () => {
     expect(fields.Requester).toBe('日本移植学会 (Academic society)');
     expect(fields.Classification).toContain('Off-label drug');
     expect($('[data-status="unknown"]')).toHaveLength(1);
+    expect($('a[data-glossary-link="off-label-drug"]').attr('href')).toBe('/en/glossary/#off-label-drug');
+    expect($('a[data-glossary-link="academic-society"]').text()).toBe('Academic society');
   });
 });
 

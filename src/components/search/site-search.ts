@@ -15,6 +15,7 @@ import {
   matchedPageKeys,
   parseState,
   primaryFilters,
+  segmentQuery,
   serializeState,
   sumFilterCounts,
   type SearchState,
@@ -210,8 +211,9 @@ class SiteSearch extends HTMLElement {
   }
 
   /**
-   * Loads Pagefind once. Its searches count only the filters whose index chunks are already loaded, so all
-   * filters are loaded first; otherwise every facet count would read 0.
+   * Loads Pagefind once. Its searches count only the filters whose index chunks are loaded, so all filters
+   * are loaded first; otherwise every facet count would read 0. (Queries are split by `segmentQuery`, since
+   * Pagefind would split them by the page's language, not the index's.)
    */
   #load(): Promise<Pagefind> {
     const bundle = '/pagefind/pagefind.js';
@@ -240,7 +242,7 @@ class SiteSearch extends HTMLElement {
         this.dataset.state = 'ready';
         return;
       }
-      const term = state.query || null;
+      const term = state.query ? segmentQuery(state.query) : null;
       const primary = await pagefind.search(term, { filters: primaryFilters(state, lang) });
       // Copy the counts now: Pagefind reuses its filter-count objects, and the next search would overwrite them.
       const primaryCounts = structuredClone(primary.filters);

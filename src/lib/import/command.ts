@@ -1,0 +1,86 @@
+/**
+ * What both import commands share: where they print, today's date, reading the input file, checking the
+ * output folder, and turning any failure into a message and an exit code instead of an uncaught
+ * exception.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isValidPartialDate } from '../../schemas/common.ts';
+import { ImportError, formatImportError } from './report.ts';
+import { decodeSourceText } from './source-text.ts';
+
+/** Where a command prints, and what it takes as today. Tests pass their own. */
+export interface CommandIo {
+  /** Prints a line of normal output. */
+  out(text: string): void;
+  /** Prints a line of error output. */
+  err(text: string): void;
+  /** Today's date, YYYY-MM-DD, for `updated` when `--updated` is not given. */
+  today(): string;
+}
+
+/** Exit codes: 0 done, 1 the input is wrong (nothing written), 2 the command line is wrong, 70 a bug. */
+export const ExitCode = { ok: 0, badInput: 1, usage: 2, internal: 70 } as const;
+
+/** The real terminal: stdout, stderr and the local date. */
+export const processIo: CommandIo = {
+  out: (text) => {
+    process.stdout.write(`${text}\n`);
+  },
+  err: (text) => {
+    process.stderr.write(`${text}\n`);
+  },
+  today: () => {
+    const now = new Date();
+    return `${String(now.getFullYear())}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  },
+};
+
+/** A mistake on the command line (unknown option, missing argument). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Reads an input file as text, with the importer's checks for missing, empty and binary files. */
+export function readInputText(input: string): string {
+  if (!existsSync(input)) throw new ImportError(input, undefined, 'no such file', 'check the path (it is relative to the folder you run npm from)');
+  if (!statSync(input).isFile()) throw new ImportError(input, undefined, 'this is a folder, not a file', 'name one file to import');
+  return decodeSourceText(input, readFileSync(input));
+}
+
+/** Checks that the output folder exists (a typo should not create a new folder somewhere). */
+export function checkOutputFolder(input: string, folder: string): void {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new ImportError(input, undefined, `the output folder ${folder} does not exist`, 'create it first, or pass --out with an existing folder (the default is content/requests)');
+  }
+}
+
+/** Validates `--updated`: a full date, YYYY-MM-DD. */
+export function checkUpdated(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValidPartialDate(value)) throw new UsageError(`--updated must be a real date written as YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+/**
+ * Runs a command body and maps every outcome to an exit code: usage mistakes print the usage, import
+ * errors print `input:line: message` and the fix, and anything unexpected prints a bug report. Nothing
+ * is thrown out of here.
+ */
+export function runCommand(io: CommandIo, usage: string, body: () => number): number {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`error: ${error.message}\n\n${usage}`);
+      return ExitCode.usage;
+    }
+    if (error instanceof ImportError) {
+      io.err(`error: ${formatImportError(error)}`);
+      return ExitCode.badInput;
+    }
+    io.err(`internal error (a bug in the importer; nothing was written): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return ExitCode.internal;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The columns of an MHLW list-table CSV (`npm run import:list`) and how each cell value becomes a record
+ * field. Japanese values of closed vocabularies (分類 適応外薬, WG 代謝・その他WG, 状況 要望者に確認中) map to
+ * the codes of `src/data/vocabulary.ts`; an unknown value is an error that names the accepted values.
+ */
+import {
+  Classification,
+  RequesterType,
+  Round,
+  Scheme,
+  Status,
+  WorkingGroup,
+  type VocabularyEntry,
+  type Vocabulary,
+} from '../../data/vocabulary.ts';
+import { isValidPartialDate } from '../../schemas/common.ts';
+import { readDate } from './form-literature.ts';
+import { normaliseForMatch } from './text-tools.ts';
+
+/** One column of the CSV. */
+export interface ListColumn {
+  /** Header text, as written in the CSV's first row. */
+  name: string;
+  /** Whether the header must have this column (its cells may still be blank). */
+  required: boolean;
+  /** What the column holds and where it goes in the record. */
+  description: string;
+}
+
+/** Every column the importer reads, in the order a CSV should list them. */
+export const LIST_COLUMNS: readonly ListColumn[] = [
+  { name: 'ID', required: false, description: 'record id (file name); derived from 要望番号 and INN, or 回 and INN, when blank' },
+  { name: '要望番号', required: true, description: 'requestNumber, as MHLW writes it (Ⅳ-194, IVS-33, III-(1)-56); blank when the source gives none' },
+  { name: '回', required: false, description: 'round: I, II, III, IV (or 第Ⅰ回 …); derived from 要望番号 when blank' },
+  { name: 'スキーム', required: false, description: 'scheme: standard / rapid (通常 / 迅速); derived from 要望番号 (IVS- is rapid) when blank' },
+  { name: '成分名', required: true, description: 'listRow.genericName, verbatim; required on the first row of each request' },
+  { name: '成分', required: false, description: 'drug.ingredient (name without salt or formulation notes); 成分名 when blank' },
+  { name: 'INN', required: false, description: 'drug.inn, the plain English name, lower case' },
+  { name: '販売名', required: false, description: 'drug.brandNames, separated by 、 or ;' },
+  { name: '要望効能・効果', required: true, description: 'listRow.requestedIndication, verbatim' },
+  { name: '要望用法・用量', required: true, description: 'listRow.requestedDosage, verbatim' },
+  { name: '要望者', required: true, description: 'listRow.requesterName, verbatim' },
+  { name: '要望者区分', required: false, description: 'listRow.requesterType: 学会 / 患者団体 / 個人 (or the code), only when certain' },
+  { name: '会社名', required: true, description: 'listRow.company, verbatim' },
+  { name: '分類', required: true, description: 'listRow.classification: 未承認薬 / 適応外薬 / 未承認薬迅速実用化スキーム対象品目 (or the code)' },
+  { name: 'WG', required: true, description: 'leadWg: 代謝・その他WG, 循環器WG … (or the code)' },
+  { name: '小児', required: true, description: 'pediatricWg: ○ (yes) or × (no); blank when unknown' },
+  { name: '検討状況', required: true, description: 'listRow.statusText, verbatim' },
+  { name: '状況', required: true, description: 'one status event: a status code or its Japanese label; one row per event' },
+  { name: '日付', required: true, description: 'date of the event: YYYY, YYYY-MM, YYYY-MM-DD or 平成27年3月26日; blank when the source gives none' },
+  { name: '会議', required: false, description: 'meeting of the event, as the source names it' },
+  { name: '状況メモ', required: false, description: 'note on the event, verbatim from the source' },
+  { name: '概要（日）', required: false, description: 'summary.ja, the editors’ own words (with 概要（英）)' },
+  { name: '概要（英）', required: false, description: 'summary.en, the editors’ own words (with 概要（日）)' },
+  { name: '出典', required: true, description: 'title of the source of this row' },
+  { name: '出典URL', required: true, description: 'address of the source of this row' },
+  { name: '出典発行者', required: false, description: 'publisher of the source' },
+  { name: '出典日付', required: false, description: 'date of the source document' },
+  { name: '出典メモ', required: false, description: 'what the source supports, or a caveat' },
+];
+
+/** Matches a header cell to a column, ignoring width and spaces (概要(日) is 概要（日）). */
+export function findColumn(header: string): ListColumn | undefined {
+  const norm = normaliseForMatch(header);
+  return LIST_COLUMNS.find((column) => normaliseForMatch(column.name) === norm);
+}
+
+/** A value that does not fit its column; the caller adds the row and column. */
+export class CellValueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CellValueError';
+  }
+}
+
+/** Looks a value up in a vocabulary by code, Japanese label or English label. */
+function lookUp<E extends VocabularyEntry>(vocabulary: Vocabulary<E>, value: string, aliases: Readonly<Record<string, E['code']>> = {}): E['code'] {
+  const norm = normaliseForMatch(value);
+  const alias = Object.entries(aliases).find(([key]) => normaliseForMatch(key) === norm)?.[1];
+  if (alias !== undefined) return alias;
+  const entry = vocabulary.entries.find((candidate) => [candidate.code, candidate.ja, candidate.en].some((name) => normaliseForMatch(name) === norm));
+  if (entry) return entry.code;
+  const accepted = vocabulary.entries.map((candidate) => `${candidate.code} (${candidate.ja})`).join(', ');
+  throw new CellValueError(`"${value}" is not a known value; accepted values: ${accepted}`);
+}
+
+/** 分類 → classification code. */
+export function toClassification(value: string): (typeof Classification.codes)[number] {
+  return lookUp(Classification, value, { 迅速実用化スキーム: 'rapid', 未承認薬迅速実用化スキーム: 'rapid' });
+}
+
+/** 要望者区分 → requester-type code. */
+export function toRequesterType(value: string): (typeof RequesterType.codes)[number] {
+  return lookUp(RequesterType, value);
+}
+
+/** WG → working-group code; the WG suffix may be left out (代謝・その他 is metabolism). */
+export function toWorkingGroup(value: string): (typeof WorkingGroup.codes)[number] {
+  const withSuffix = /wg$/i.test(value.normalize('NFKC').trim()) ? value : `${value}WG`;
+  try {
+    return lookUp(WorkingGroup, withSuffix);
+  } catch {
+    return lookUp(WorkingGroup, value);
+  }
+}
+
+/** 状況 → status code. */
+export function toStatus(value: string): (typeof Status.codes)[number] {
+  return lookUp(Status, value);
+}
+
+/** スキーム → scheme code. */
+export function toScheme(value: string): (typeof Scheme.codes)[number] {
+  return lookUp(Scheme, value, { 迅速: 'rapid', 通常: 'standard' });
+}
+
+/** 回 → round code; 第Ⅳ回, IV, 4 all give IV. */
+export function toRound(value: string): (typeof Round.codes)[number] {
+  const norm = value.normalize('NFKC').replace(/\s+/g, '').replace(/^第/, '').replace(/回$/, '').toUpperCase();
+  const numbers: Record<string, (typeof Round.codes)[number]> = { '1': 'I', '2': 'II', '3': 'III', '4': 'IV' };
+  const code = numbers[norm] ?? norm;
+  if (Round.has(code)) return code;
+  throw new CellValueError(`"${value}" is not a known round; accepted values: ${Round.codes.join(', ')} (or 第Ⅰ回 … 第Ⅳ回)`);
+}
+
+/** The round and scheme a request number implies: Ⅳ-194 is IV standard, IVS-33 IV rapid, III-(1)-56 III. */
+export function readRoundOfNumber(number: string): { round: (typeof Round.codes)[number]; scheme: (typeof Scheme.codes)[number] } | undefined {
+  const match = /^(IV|III|II|I)(S)?[-‐－(]/u.exec(number.normalize('NFKC').replace(/\s+/g, '').toUpperCase());
+  if (!match) return undefined;
+  const round = match[1] as (typeof Round.codes)[number];
+  return { round, scheme: match[2] ? 'rapid' : 'standard' };
+}
+
+/** 小児 → pediatricWg. */
+export function toPediatric(value: string): boolean {
+  const norm = normaliseForMatch(value);
+  if (['○', '◯', '●', '✓', '✔', 'はい', 'yes', 'true', '1', '対象'].includes(norm)) return true;
+  if (['×', '✕', '-', 'いいえ', 'no', 'false', '0', '対象外'].includes(norm)) return false;
+  throw new CellValueError(`"${value}" is not yes or no; write ○ for yes, × for no, or leave the cell blank when the source does not say`);
+}
+
+/** 日付 / 出典日付 → a partial ISO date. */
+export function toDate(value: string): string {
+  const trimmed = value.normalize('NFKC').trim();
+  if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(trimmed) && isValidPartialDate(trimmed)) return trimmed;
+  const full = readDate(trimmed);
+  if (full !== undefined) return full;
+  throw new CellValueError(`"${value}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (or 平成27年3月26日)`);
+}
