@@ -6,6 +6,9 @@ import { contentGuard } from './src/integrations/content-guard.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 export default defineConfig({
+  // The address the site is published at; absolute URLs (canonical links, feeds, sitemap) start with it.
+  // Defaults to the address `npm start` serves on; set OFFLABEL_SITE_URL when deploying.
+  site: process.env.OFFLABEL_SITE_URL ?? 'http://127.0.0.1:4321',
   trailingSlash: 'always',
   // A build of another content folder (OFFLABEL_CONTENT_DIR: benchmarks, tests) keeps its own content cache,
   // so that it never leaves stale entries in the cache of the real site.

@@ -18,8 +18,11 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
-/** Serves a built site (default `dist/`) on a free port of 127.0.0.1, with the site's 404 page for misses. */
-export async function startSite(dir = 'dist'): Promise<SiteServer> {
+/** The built site the tests read: `OFFLABEL_DIST_DIR`, or `dist/`. */
+export const distDir = process.env.OFFLABEL_DIST_DIR ?? 'dist';
+
+/** Serves a built site (default {@link distDir}) on a free port of 127.0.0.1, with the site's 404 page for misses. */
+export async function startSite(dir = distDir): Promise<SiteServer> {
   const root = path.resolve(dir);
   if (!existsSync(path.join(root, 'index.html'))) throw new Error(`${root} has no index.html; run "npm run build" first`);
   const notFound = await readFile(path.join(root, '404.html')).catch(() => Buffer.from('Not found'));
