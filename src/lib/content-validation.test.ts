@@ -87,6 +87,26 @@ describe('validateContent', () => {
     expect(validateOne(`${valid}\nimport x from "y"\n`)[0]).toMatch(/a line starting with "import" or "export" is code in MDX/);
     expect(validateOne(`${valid}\n<Script>alert(1)</Script>\n`)[0]).toMatch(/<Script> is not allowed here; allowed components: Note/);
   });
+
+  it('tells how to fix an HTML void tag or an HTML comment in the body', () => {
+    expect(validateOne(`${valid}\n<Note lang="ja">一行目<br>二行目</Note>\n`)[0]).toMatch(/Close the empty HTML tag as <br \/>/);
+    expect(validateOne(`${valid}\n<!-- todo -->\n`)[0]).toMatch(/Write a comment as \{\/\* text \*\/\}, or leave it out\.$/);
+  });
+
+  it('shows the impossible or badly written date it found', () => {
+    expect(validateOne(valid.replace('updated: "2026-11-22"', 'updated: "2023-02-29"'))).toEqual([
+      'requests/entry.mdx › updated: expected a real date written as YYYY, YYYY-MM or YYYY-MM-DD, got "2023-02-29"',
+    ]);
+  });
+
+  it('says once that an empty string was found, and why no source is a mistake', () => {
+    expect(validateOne(valid.replace('  ingredient: テスト', '  ingredient: ""'))).toEqual([
+      'requests/entry.mdx › drug.ingredient: expected text, got an empty string (leave the field out instead)',
+    ]);
+    expect(validateOne(valid.replace('sources:\n  - title: test\n', 'sources: []\n'))).toEqual([
+      'requests/entry.mdx › sources: expected at least one source for the record, got 0',
+    ]);
+  });
 });
 
 describe('cross references between primer, glossary and vocabularies', () => {

@@ -110,6 +110,12 @@ function suggestKey(key: string, known: Set<string>): string {
   return best ? `; did you mean "${best}"?` : '; remove it or check its spelling against the schema in src/schemas/';
 }
 
+/** Adds the value found to a message, unless there is none or the message already says what was found. */
+function withFound(message: string, found: unknown): string {
+  if (found === undefined || message.includes(', got ')) return message;
+  return `${message}, got ${describeValue(found)}`;
+}
+
 /** Turns zod's issues into problems that say what was expected and what the file contains. */
 export function describeIssues(file: string, issues: readonly z.core.$ZodIssue[], input: unknown, schema: z.ZodType): ContentProblem[] {
   const knownKeys = collectKeys((schema as unknown as { _zod: { def: ZodDefLike } })._zod.def);
@@ -148,8 +154,8 @@ export function describeIssues(file: string, issues: readonly z.core.$ZodIssue[]
           where: formatPath(issue.path),
           message:
             issue.origin === 'array'
-              ? `expected at least ${String(issue.minimum)} item(s), got ${Array.isArray(found) ? found.length : describeValue(found)}`
-              : `${issue.message}, got ${describeValue(found)}`,
+              ? `${issue.message.startsWith('expected') ? issue.message : `expected at least ${String(issue.minimum)} item(s)`}, got ${Array.isArray(found) ? found.length : describeValue(found)}`
+              : withFound(issue.message, found),
         });
         break;
       case 'invalid_union':
@@ -159,7 +165,7 @@ export function describeIssues(file: string, issues: readonly z.core.$ZodIssue[]
         problems.push({
           file,
           where: formatPath(issue.path),
-          message: found === undefined || issue.code === 'custom' ? issue.message : `${issue.message}, got ${describeValue(found)}`,
+          message: issue.code === 'custom' && !issue.message.startsWith('expected') ? issue.message : withFound(issue.message, found),
         });
     }
   }
@@ -226,6 +232,16 @@ export interface ComponentUsage {
   line: number;
 }
 
+const VOID_TAG = /(?:closing tag for|corresponding closing tag for) `<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)>`/i;
+
+/** The fix for an MDX syntax error, in the author's terms. */
+function mdxHint(message: string): string {
+  const voidTag = VOID_TAG.exec(message);
+  if (voidTag) return `Close the empty HTML tag as <${voidTag[1] ?? 'br'} />, or write a literal < as \\<.`;
+  if (message.includes('comment')) return 'Write a comment as {/* text */}, or leave it out.';
+  return 'Write a literal < or { as \\< or \\{ (or &lt; and &#123;).';
+}
+
 /**
  * Parses an MDX body with Astro's own MDX compiler and checks it: it must compile, and it may use only the
  * named components and no expressions or import/export lines (which would run code, or fail at render
@@ -249,7 +265,7 @@ export function parseMdxBody(
         {
           file,
           where: `line ${line}`,
-          message: `the body is not valid MDX: ${position ? message.slice(position[0].length) : message}. Write a literal < or { as \\< or \\{ (or &lt; and &#123;).`,
+          message: `the body is not valid MDX: ${position ? message.slice(position[0].length) : message}. ${mdxHint(message)}`,
         },
       ],
       usages: [],

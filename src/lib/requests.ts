@@ -20,3 +20,6 @@ export const allRequests: RequestSummary[] = entriesWithSummaries.map(({ summary
 export function requestPaths(): { params: { id: string }; props: { entry: RequestEntry; summary: RequestSummary } }[] {
   return entriesWithSummaries.map((props) => ({ params: { id: props.entry.id }, props }));
 }
+
+/** Every request entry with its summary, in the same order as {@link allRequestEntries} (read by the exports). */
+export const allRequestsWithSummaries: readonly { entry: RequestEntry; summary: RequestSummary }[] = entriesWithSummaries;

@@ -1,0 +1,81 @@
+/**
+ * Accessibility of every page: axe-core runs in Chromium over every URL of the sitemap (or, without one,
+ * every HTML page of the built site) with the WCAG 2.0/2.1/2.2 A and AA rules, in the light and the dark
+ * color scheme, and finds no violation. Every request the pages make goes to 127.0.0.1.
+ */
+import axe from 'axe-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startSite, type SiteServer } from '../support/site.ts';
+import { sitePaths } from '../support/site-pages.ts';
+import { guardContext } from '../support/page-guards.ts';
+
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let site: SiteServer;
+let browser: Browser;
+const outside = new Set<string>();
+
+beforeAll(async () => {
+  site = await startSite();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await site.close();
+});
+
+/** Runs axe on the page as it is and returns one line per violating node: rule, help, target and page. */
+async function audit(page: Page, label: string): Promise<string[]> {
+  const violations = await page.evaluate(
+    async (runTags) => {
+      const injected = (window as unknown as { axe: typeof axe }).axe;
+      return (await injected.run(document, { runOnly: { type: 'tag', values: runTags }, resultTypes: ['violations'] })).violations;
+    },
+    tags,
+  );
+  return violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${label} ${violation.id} (${violation.help}): ${node.target.join(' ')}${node.failureSummary ? ` — ${node.failureSummary.replace(/\s+/g, ' ')}` : ''}`),
+  );
+}
+
+const paths = sitePaths();
+
+describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
+  it('checks every page of the site', () => {
+    expect(paths).toContain('/');
+    expect(paths).toContain('/en/search/');
+    expect(paths.length).toBeGreaterThan(20);
+  });
+
+  it('finds no violation on any page, in the light and in the dark color scheme', { timeout: 900_000 }, async () => {
+    const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });
+    const guard = await guardContext(context, site.url);
+    const queue = [...paths];
+    const found: string[] = [];
+    // Each page is loaded once and audited in both schemes; two tabs at a time (axe is CPU-bound).
+    await Promise.all(
+      Array.from({ length: 2 }, async () => {
+        const page = await context.newPage();
+        for (let pathname = queue.shift(); pathname !== undefined; pathname = queue.shift()) {
+          await page.emulateMedia({ colorScheme: 'light' });
+          await page.goto(`${site.url}${pathname}`, { waitUntil: 'load' });
+          // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not apply.
+          await page.evaluate(axe.source);
+          found.push(...(await audit(page, `${pathname} [light]`)));
+          await page.emulateMedia({ colorScheme: 'dark' });
+          found.push(...(await audit(page, `${pathname} [dark]`)));
+        }
+        await page.close();
+      }),
+    );
+    await context.close();
+    for (const url of guard.outside) outside.add(url);
+    expect(found.sort()).toEqual([]);
+  });
+
+  it('never requested anything from outside 127.0.0.1', () => {
+    expect([...outside]).toEqual([]);
+  });
+});
