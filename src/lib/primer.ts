@@ -2,7 +2,7 @@
  * The primer query module: the only place that reads the `primer` collection. Chapters pair up across
  * languages by slug (`content/primer/<lang>/<slug>.mdx`).
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { localizedPath, type Lang } from '../i18n/index.ts';
 
 /** A primer chapter entry. */
@@ -38,4 +38,31 @@ export function chapterPaths(lang: Lang): { params: { slug: string }; props: { c
     params: { slug: chapter.slug },
     props: { chapter, previous: list[index - 1], next: list[index + 1] },
   }));
+}
+
+/**
+ * Where each glossary term is explained in the primer of a language: for every `<Term id="…">` in a chapter,
+ * the section (`##` heading) it appears under, first use first. Heading slugs come from Astro's own
+ * rendering, so the anchors always match the built pages.
+ */
+export async function termSections(lang: Lang): Promise<Map<string, { slug: string; anchor?: string; title: string }[]>> {
+  const sections = new Map<string, { slug: string; anchor?: string; title: string }[]>();
+  for (const chapter of chaptersIn(lang)) {
+    const { headings } = await render(chapter.entry);
+    const topLevel = headings.filter((heading) => heading.depth === 2);
+    let index = -1;
+    for (const line of (chapter.entry.body ?? '').split('\n')) {
+      if (/^##\s/.test(line)) index += 1;
+      for (const match of line.matchAll(/<Term\s+id="([^"]+)"/g)) {
+        const id = match[1] ?? '';
+        const heading = topLevel[index];
+        const list = sections.get(id) ?? [];
+        if (!list.some((place) => place.slug === chapter.slug)) {
+          list.push({ slug: chapter.slug, anchor: heading?.slug, title: heading ? `${chapter.entry.data.title} — ${heading.text}` : chapter.entry.data.title });
+        }
+        sections.set(id, list);
+      }
+    }
+  }
+  return sections;
 }

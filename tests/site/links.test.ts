@@ -97,6 +97,19 @@ describe('the built site', () => {
     expect(problems).toEqual([]);
   });
 
+  it('links each glossary term to the primer sections that use it, not just the chapter', () => {
+    for (const [glossary, chapter] of [
+      ['glossary/index.html', '/primer/request-system/#'],
+      ['en/glossary/index.html', '/en/primer/request-system/#'],
+    ] as const) {
+      const $ = load(path.join(dist, glossary));
+      const links = $('[data-term-entry="kochi-application"] [data-primer-places] a')
+        .map((_, element) => $(element).attr('href'))
+        .get();
+      expect(links.some((href) => href.startsWith(chapter)), `${glossary}: ${links.join(', ')}`).toBe(true);
+    }
+  });
+
   it('gives every citation marker of a chapter a numbered source on that chapter', () => {
     const chapterFiles = files.filter((file) => /\/primer\/[^/]+\/index\.html$/.test(file));
     expect(chapterFiles.length).toBe(14);
