@@ -14,7 +14,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumPath } from '../tests/support/site.ts';
+import { chromiumArgs, chromiumPath } from '../tests/support/site.ts';
 
 /** The page of each type that is measured. */
 const pageTypes: Record<string, string> = {
@@ -90,17 +90,7 @@ async function serve(root: string): Promise<{ url: string; close(): Promise<void
 const site = await serve(path.resolve(process.argv[2] ?? 'dist'));
 const chrome = await chromeLauncher.launch({
   chromePath: chromiumPath,
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
+  chromeFlags: ['--headless=new', ...chromiumArgs],
 });
 
 const failures: string[] = [];

@@ -20,10 +20,8 @@ export const ja = {
   'nav.primer': '入門',
   'nav.glossary': '用語集',
   'nav.skip': '本文へ移動',
-  'lang.switch': 'English',
   'footer.about':
     'offlabel-jp は、公開資料に基づく非公式のリファレンスです。すべての事実に出典を示し、資料にない項目は「不明」と表示します。医療上の判断には各資料の原文をご確認ください。',
-  'footer.source': 'このサイトのソースコード',
 
   // Home page
   'home.title': '未承認薬・適応外薬の要望を読む',
@@ -85,10 +83,8 @@ export const ja = {
   'detail.kindNotice.form': 'この記録は要望書（{version}）の全項目を書き写したものです。',
   'detail.kindNotice.summary': 'この記録は厚生労働省の一覧表の項目だけを収めた要約です。要望書本文は未収録です。',
   'detail.contentLang': '要望書の文面は原文（日本語）のまま掲載しています。',
-  'detail.summary': '概要',
   'detail.editorial': '編集部による要約',
   'detail.notes': '編集メモ',
-  'detail.printedOn': '最終更新',
   'detail.backToList': '要望一覧へ戻る',
 
   // Request detail: overview card (RequestOverview)
@@ -238,7 +234,6 @@ export const ja = {
   'glossary.title': '用語集',
   'glossary.lead': '要望書や会議資料に出てくる用語を、日本語と英語で説明します。読み（あ–ん）順に並べています。',
   'glossary.index': '用語の索引',
-  'glossary.reading': '読み',
   'glossary.aliases': '別名・略称',
   'glossary.related': '関連する用語',
   'glossary.inPrimer': '入門での説明',
@@ -397,10 +392,8 @@ export const en: Record<UiKey, string> = {
   'nav.primer': 'Primer',
   'nav.glossary': 'Glossary',
   'nav.skip': 'Skip to content',
-  'lang.switch': '日本語',
   'footer.about':
     'offlabel-jp is an unofficial reference built from public documents. Every fact cites its source; anything the sources do not say is shown as unknown. For clinical decisions, read the original documents.',
-  'footer.source': 'Source code of this site',
 
   'home.title': "Read Japan's requests for unapproved and off-label drugs",
   'home.lead':
@@ -458,10 +451,8 @@ export const en: Record<UiKey, string> = {
   'detail.kindNotice.form': 'This record transcribes every field of the request form ({version}).',
   'detail.kindNotice.summary': "This record holds only the columns of an MHLW list table. The request form itself is not on the site.",
   'detail.contentLang': 'Text from the request is shown in the original Japanese.',
-  'detail.summary': 'Summary',
   'detail.editorial': 'Editorial summary',
   'detail.notes': "Editor's notes",
-  'detail.printedOn': 'Last updated',
   'detail.backToList': 'Back to all requests',
 
   'overview.title': 'Overview',
@@ -600,7 +591,6 @@ export const en: Record<UiKey, string> = {
   'glossary.title': 'Glossary',
   'glossary.lead': 'The terms you meet in request forms and meeting papers, explained in English and Japanese, A to Z.',
   'glossary.index': 'Index of terms',
-  'glossary.reading': 'Reading',
   'glossary.aliases': 'Also called',
   'glossary.related': 'Related terms',
   'glossary.inPrimer': 'In the primer',

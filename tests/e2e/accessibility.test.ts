@@ -4,27 +4,16 @@
  * color scheme, and finds no violation. Every request the pages make goes to 127.0.0.1.
  */
 import axe from 'axe-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startSite, type SiteServer } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSiteAndChromium } from '../support/browser-suite.ts';
 import { sitePaths } from '../support/site-pages.ts';
 import { guardContext } from '../support/page-guards.ts';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-let site: SiteServer;
-let browser: Browser;
+const run = useSiteAndChromium();
 const outside = new Set<string>();
-
-beforeAll(async () => {
-  site = await startSite();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
-});
 
 /** Runs axe on the page as it is and returns one line per violating node: rule, help, target and page. */
 async function audit(page: Page, label: string): Promise<string[]> {
@@ -50,8 +39,8 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
   });
 
   it('finds no violation on any page, in the light and in the dark color scheme', { timeout: 900_000 }, async () => {
-    const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });
-    const guard = await guardContext(context, site.url);
+    const context = await run.browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });
+    const guard = await guardContext(context, run.site.url);
     const queue = [...paths];
     const found: string[] = [];
     // Each page is loaded once and audited in both schemes; two tabs at a time (axe is CPU-bound).
@@ -60,7 +49,7 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
         const page = await context.newPage();
         for (let pathname = queue.shift(); pathname !== undefined; pathname = queue.shift()) {
           await page.emulateMedia({ colorScheme: 'light' });
-          await page.goto(`${site.url}${pathname}`, { waitUntil: 'load' });
+          await page.goto(`${run.site.url}${pathname}`, { waitUntil: 'load' });
           // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not apply.
           await page.evaluate(axe.source);
           found.push(...(await audit(page, `${pathname} [light]`)));

@@ -4,27 +4,22 @@
  * inline script injected into a page is refused. Every request goes to 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium, startSite, type SiteServer } from '../support/site.ts';
+import type { BrowserContext } from 'playwright-core';
+import { useSiteAndChromium } from '../support/browser-suite.ts';
 import { guardContext, type PageGuard } from '../support/page-guards.ts';
 import { sitePaths } from '../support/site-pages.ts';
 
-let site: SiteServer;
-let browser: Browser;
+const run = useSiteAndChromium();
 let context: BrowserContext;
 let guard: PageGuard;
 
 beforeAll(async () => {
-  site = await startSite();
-  browser = await launchChromium();
-  context = await browser.newContext();
-  guard = await guardContext(context, site.url);
+  context = await run.browser.newContext();
+  guard = await guardContext(context, run.site.url);
 });
 
 afterAll(async () => {
   await context.close();
-  await browser.close();
-  await site.close();
 });
 
 describe('the Content-Security-Policy', () => {
@@ -35,7 +30,7 @@ describe('the Content-Security-Policy', () => {
     const page = await context.newPage();
     const withoutPolicy: string[] = [];
     for (const pathname of paths) {
-      await page.goto(`${site.url}${pathname}`, { waitUntil: 'load' });
+      await page.goto(`${run.site.url}${pathname}`, { waitUntil: 'load' });
       if ((await page.locator('meta[http-equiv="content-security-policy"]').count()) !== 1) withoutPolicy.push(pathname);
     }
     await page.close();
@@ -50,7 +45,7 @@ describe('the Content-Security-Policy', () => {
       ['', 'バシリキシマブ'],
       ['/en', 'basiliximab'],
     ] as const) {
-      await page.goto(`${site.url}${prefix}/search/?q=${encodeURIComponent(query)}`);
+      await page.goto(`${run.site.url}${prefix}/search/?q=${encodeURIComponent(query)}`);
       await page.waitForSelector('site-search[data-state="ready"]');
       const hrefs = await page.locator('[data-search-results] > li a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
       expect(hrefs).toContain(`${prefix}/requests/basiliximab-liver-transplant/`);
@@ -61,7 +56,7 @@ describe('the Content-Security-Policy', () => {
 
   it('refuses an inline script and an inline event handler injected into a page', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}/`);
+    await page.goto(`${run.site.url}/`);
     const before = guard.cspViolations.length;
     const ran = await page.evaluate(async () => {
       const script = document.createElement('script');

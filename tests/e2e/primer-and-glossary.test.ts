@@ -2,27 +2,15 @@
  * Browser tests: a reader opens a primer chapter, reads a term's short definition from the keyboard, follows
  * the term and lands on its entry in the glossary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startSite, type SiteServer } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import { useSiteAndChromium } from '../support/browser-suite.ts';
 
-let site: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await startSite();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
-});
+const run = useSiteAndChromium();
 
 describe('the primer and the glossary', () => {
   it('opens a term’s short definition with the keyboard, without hovering', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/primer/request-system/`);
+    const page = await run.browser.newPage();
+    await page.goto(`${run.site.url}/primer/request-system/`);
     const button = page.locator('[data-term-button]').first();
     const popover = page.locator(`#${(await button.getAttribute('popovertarget')) ?? ''}`);
     expect(await popover.isVisible()).toBe(false);
@@ -37,11 +25,11 @@ describe('the primer and the glossary', () => {
 
   it('follows a term from a chapter and lands on its definition in the glossary', async () => {
     for (const prefix of ['', '/en']) {
-      const page = await browser.newPage();
-      await page.goto(`${site.url}${prefix}/primer/request-system/`);
+      const page = await run.browser.newPage();
+      await page.goto(`${run.site.url}${prefix}/primer/request-system/`);
       const link = page.locator('a[data-term="kochi-application"]').first();
       await link.click();
-      await page.waitForURL(`${site.url}${prefix}/glossary/#kochi-application`);
+      await page.waitForURL(`${run.site.url}${prefix}/glossary/#kochi-application`);
       const entry = page.locator('#kochi-application');
       expect(await entry.isVisible()).toBe(true);
       const box = await entry.boundingBox();
@@ -54,8 +42,8 @@ describe('the primer and the glossary', () => {
   });
 
   it('numbers citations and jumps to the cited source', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/en/primer/regulation/`);
+    const page = await run.browser.newPage();
+    await page.goto(`${run.site.url}/en/primer/regulation/`);
     const marker = page.locator('a[data-cite]').first();
     expect(await marker.innerText()).toBe('[1]');
     await marker.click();
@@ -65,8 +53,8 @@ describe('the primer and the glossary', () => {
   });
 
   it('walks the chapters in order with previous and next links', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/primer/`);
+    const page = await run.browser.newPage();
+    await page.goto(`${run.site.url}/primer/`);
     expect(await page.locator('[data-chapter-list] > li').count()).toBe(7);
     await page.locator('[data-chapter-list] a').first().click();
     await page.locator('a[rel="next"]').click();

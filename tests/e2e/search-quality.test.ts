@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startSite, type SiteServer } from '../support/site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSiteAndChromium } from '../support/browser-suite.ts';
 
 interface Query {
   kind: string;
@@ -18,24 +18,16 @@ interface Query {
 
 const queries = parse(readFileSync('tests/search-quality/queries.yaml', 'utf8')) as Query[];
 
-let site: SiteServer;
-let browser: Browser;
+const run = useSiteAndChromium();
 let page: Page;
 
 beforeAll(async () => {
-  site = await startSite();
-  browser = await launchChromium();
-  page = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
+  page = await run.browser.newPage();
 });
 
 /** The links of the first five results for a query typed on the search page of a language. */
 async function topFive(query: Query): Promise<string[]> {
-  await page.goto(`${site.url}${query.lang === 'en' ? '/en' : ''}/search/?q=${encodeURIComponent(query.query)}`);
+  await page.goto(`${run.site.url}${query.lang === 'en' ? '/en' : ''}/search/?q=${encodeURIComponent(query.query)}`);
   await page.waitForSelector('site-search[data-state="ready"]');
   return page.locator('[data-search-results] > li a[data-result-link]').evaluateAll((links) => links.slice(0, 5).map((link) => link.getAttribute('href') ?? ''));
 }

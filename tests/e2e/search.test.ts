@@ -2,22 +2,11 @@
  * Browser tests of the search page: text and facets together, the state in the address, the back button,
  * the keyboard, results rendered from the index, and search across the two languages.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startSite, type SiteServer } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSiteAndChromium } from '../support/browser-suite.ts';
 
-let site: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await startSite();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
-});
+const run = useSiteAndChromium();
 
 /** Waits until the search has shown its results and returns their types, links and text. */
 async function results(page: Page): Promise<{ type: string; href: string; text: string }[]> {
@@ -37,8 +26,8 @@ async function count(page: Page, facetValue: string): Promise<number> {
 
 describe('search', () => {
   it('combines text and facets, keeps them in the address, and the back button restores them', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/search/`);
+    const page = await run.browser.newPage();
+    await page.goto(`${run.site.url}/search/`);
     await page.locator('#search-input').fill('学会');
     await page.locator('#search-input').press('Enter');
     await page.waitForURL(/\?q=%E5%AD%A6%E4%BC%9A$/);
@@ -73,8 +62,8 @@ describe('search', () => {
   });
 
   it('opens a shared address with its query and facets applied', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/en/search/?q=basiliximab&type=request`);
+    const page = await run.browser.newPage();
+    await page.goto(`${run.site.url}/en/search/?q=basiliximab&type=request`);
     const found = await results(page);
     expect(found[0]?.href).toBe('/en/requests/basiliximab-liver-transplant/');
     expect(found[0]?.text).toContain('basiliximab');
@@ -83,8 +72,8 @@ describe('search', () => {
   });
 
   it('renders request results with drug, indication, status and requester, and marks primer and glossary results', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/search/?q=${encodeURIComponent('バシリキシマブ')}`);
+    const page = await run.browser.newPage();
+    await page.goto(`${run.site.url}/search/?q=${encodeURIComponent('バシリキシマブ')}`);
     const found = await results(page);
     const request = page.locator('[data-search-results] > li[data-result-type="request"]').first();
     expect(await request.locator('a').innerText()).toBe('バシリキシマブ');
@@ -97,10 +86,10 @@ describe('search', () => {
   });
 
   it('finds Japanese requests from the English page and English chapters from the Japanese page', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/en/search/?q=${encodeURIComponent('肝臓移植')}`);
+    const page = await run.browser.newPage();
+    await page.goto(`${run.site.url}/en/search/?q=${encodeURIComponent('肝臓移植')}`);
     expect((await results(page)).map((result) => result.href)).toContain('/en/requests/basiliximab-liver-transplant/');
-    await page.goto(`${site.url}/search/?q=${encodeURIComponent('investigator-initiated')}`);
+    await page.goto(`${run.site.url}/search/?q=${encodeURIComponent('investigator-initiated')}`);
     const found = await results(page);
     expect(found.some((result) => result.href.startsWith('/en/primer/'))).toBe(true);
     expect(await page.locator('[data-search-results] > li', { hasText: '英語のページ' }).count()).toBeGreaterThan(0);
@@ -108,8 +97,8 @@ describe('search', () => {
   });
 
   it('works from the keyboard: / to the box, arrows through results, Enter to open', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/search/?q=${encodeURIComponent('バシリキシマブ')}`);
+    const page = await run.browser.newPage();
+    await page.goto(`${run.site.url}/search/?q=${encodeURIComponent('バシリキシマブ')}`);
     await results(page);
     await page.locator('h1').click();
     await page.keyboard.press('/');
@@ -122,13 +111,13 @@ describe('search', () => {
     await page.keyboard.press('ArrowUp');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(first);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${site.url}${first ?? ''}`);
+    await page.waitForURL(`${run.site.url}${first ?? ''}`);
     await page.close();
   });
 
   it('announces the number of results in a live region', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/en/search/?q=zzzznotaword`);
+    const page = await run.browser.newPage();
+    await page.goto(`${run.site.url}/en/search/?q=zzzznotaword`);
     await results(page);
     const status = page.locator('[data-search-status]');
     expect(await status.getAttribute('aria-live')).toBe('polite');
@@ -139,12 +128,12 @@ describe('search', () => {
 
 describe('browse pages', () => {
   it('lists every request of a drug, and statuses and WGs with unknowns', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/en/drugs/basiliximab/`);
+    const page = await run.browser.newPage();
+    await page.goto(`${run.site.url}/en/drugs/basiliximab/`);
     expect(await page.locator('[data-request-card="basiliximab-liver-transplant"]').count()).toBe(1);
-    await page.goto(`${site.url}/status/unknown/`);
+    await page.goto(`${run.site.url}/status/unknown/`);
     expect(await page.locator('[data-request-card="basiliximab-liver-transplant"]').count()).toBe(1);
-    await page.goto(`${site.url}/en/wg/`);
+    await page.goto(`${run.site.url}/en/wg/`);
     expect(await page.locator('[data-browse-index="wg"] li').count()).toBe(8);
     await page.close();
   });

@@ -2,22 +2,10 @@
  * Browser tests of the statistics page in Chromium: both languages render every chart and its table, the
  * English page is labelled in English, and the charts follow dark mode and print without JavaScript.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startSite, type SiteServer } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import { useSiteAndChromium } from '../support/browser-suite.ts';
 
-let site: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await startSite();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
-});
+const run = useSiteAndChromium();
 
 const japanese = /[\u3040-\u30ff\u3400-\u9fff]/;
 
@@ -31,9 +19,9 @@ describe('the statistics page', () => {
     ['ja', '/stats/'],
     ['en', '/en/stats/'],
   ])('renders every chart and its data table (%s), with JavaScript off', async (lang, pathname) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await run.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}${pathname}`);
+    await page.goto(`${run.site.url}${pathname}`);
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
     const charts = page.locator('figure[data-chart]');
     expect(await charts.count()).toBe(7);
@@ -51,8 +39,8 @@ describe('the statistics page', () => {
   });
 
   it('labels the English page in English (Japanese only where marked lang="ja")', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/en/stats/`);
+    const page = await run.browser.newPage();
+    await page.goto(`${run.site.url}/en/stats/`);
     expect(await page.locator('h1').innerText()).toBe('Statistics');
     expect(await page.locator('figure[data-chart="stage"] figcaption').innerText()).toBe('Requests by current stage');
     const unmarked = await page.locator('main').evaluate((main) => {
@@ -73,9 +61,9 @@ describe('the statistics page', () => {
   });
 
   it('draws light text and bars on the dark background in dark mode, and dark ones in print', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await run.browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
-    await page.goto(`${site.url}/en/stats/`);
+    await page.goto(`${run.site.url}/en/stats/`);
     const colours = () =>
       page.locator('figure[data-chart="funnel"] svg').evaluate((svg) => {
         // Computed colours may be oklch(); a canvas turns any CSS colour into sRGB bytes.

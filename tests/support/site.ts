@@ -51,21 +51,23 @@ export async function startSite(dir = distDir): Promise<SiteServer> {
 /** Path of Debian's Chromium; `CHROMIUM_PATH` overrides it. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * The flags Chromium needs here (headless mode is set by whoever launches it): no sandbox as root, and no
+ * background networking, component updates or sync, whose connections this closed network refuses.
+ */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+] as const;
+
 /** Launches headless Chromium with the flags this closed network needs. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}; install Debian's chromium (apt-get install chromium)`);
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumArgs] });
 }

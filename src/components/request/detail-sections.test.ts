@@ -15,6 +15,7 @@ import RequestOverview from './RequestOverview.astro';
 import StatusHistory from './StatusHistory.astro';
 import StatusBadge from './StatusBadge.astro';
 import LiteratureSection from './LiteratureSection.astro';
+import CitationItem from './CitationItem.astro';
 import FieldValue from '../ui/FieldValue.astro';
 import { toRequestSummary } from '../../lib/request-summary.ts';
 import { fixtureSummary, realRequest } from '../../../tests/support/records.ts';
@@ -86,6 +87,15 @@ describe('ReferenceList', () => {
     const $ = await render(ReferenceList, { lang: 'en', form });
     expect($('#ref-4 a[href^="https://pubmed.ncbi.nlm.nih.gov/?term="]')).toHaveLength(1);
     expect($('#ref-14 a[href^="https://pubmed.ncbi.nlm.nih.gov/"]')).toHaveLength(0);
+  });
+});
+
+describe('CitationItem', () => {
+  it('marks a study the form flags as ICH-GCP compliant', async () => {
+    const $ = await render(CitationItem, { lang: 'en', citation: { citation: 'Example A. A trial. J 2020;1:1-2.' }, ichGcp: true });
+    expect(text($, '[data-ich-gcp]')).toBe('ICH-GCP compliant');
+    const plain = await render(CitationItem, { lang: 'en', citation: { citation: 'Example A. A trial. J 2020;1:1-2.' } });
+    expect(plain('[data-ich-gcp]')).toHaveLength(0);
   });
 });
 
