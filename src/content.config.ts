@@ -7,12 +7,16 @@ import { glob } from 'astro/loaders';
 import { glossarySchema } from './schemas/glossary.ts';
 import { primerSchema } from './schemas/primer.ts';
 import { requestSchema } from './schemas/request.ts';
+import { requestLoader } from './loaders/request-loader.ts';
 
 const contentDir = process.env.OFFLABEL_CONTENT_DIR ?? './content';
 
-/** Requests (要望): one MDX file per request. Read only by `src/lib/requests.ts`. */
+/**
+ * Requests (要望): one MDX file per request, read by a loader of our own that keeps the MDX body as text
+ * (see src/loaders/request-loader.ts). Read only by `src/lib/requests.ts`.
+ */
 const requests = defineCollection({
-  loader: glob({ base: `${contentDir}/requests`, pattern: '**/*.mdx' }),
+  loader: requestLoader({ contentDir }),
   schema: requestSchema,
 });
 

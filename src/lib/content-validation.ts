@@ -526,8 +526,16 @@ export function checkCrossReferences(glossary: readonly ValidatedEntry[], primer
   return problems;
 }
 
-/** Validates the whole content folder; the result is empty when everything is fine. */
-export function validateContent(contentDir: string, displayRoot = path.dirname(path.resolve(contentDir))): ContentProblem[] {
+/** The result of validating the content folder: its problems, and the entries of each collection that passed. */
+export interface SiteValidation {
+  /** Every problem found; empty when the content is fine. */
+  problems: ContentProblem[];
+  /** The valid entries of each collection, by collection name. */
+  entries: Map<string, ValidatedEntry[]>;
+}
+
+/** Validates the whole content folder and keeps the parsed entries (the build reuses them; see content-guard.ts). */
+export function validateSite(contentDir: string, displayRoot = path.dirname(path.resolve(contentDir))): SiteValidation {
   const problems: ContentProblem[] = [];
   const entries = new Map<string, ValidatedEntry[]>();
   for (const spec of siteCollections(path.resolve(contentDir))) {
@@ -538,5 +546,30 @@ export function validateContent(contentDir: string, displayRoot = path.dirname(p
   const requests = entries.get('requests') ?? [];
   problems.push(...findDuplicateRequestNumbers(requests), ...checkRequestBodies(requests));
   problems.push(...checkCrossReferences(entries.get('glossary') ?? [], entries.get('primer') ?? []));
-  return problems;
+  return { problems, entries };
+}
+
+const HANDOVER = Symbol.for('offlabel-jp/validated-content');
+
+/**
+ * Hands a clean validation over to the content loaders, which run later in the same process but load this
+ * module separately (through Vite), so that a build reads and parses every request once, not twice.
+ */
+export function handOverValidation(contentDir: string, validation: SiteValidation): void {
+  if (validation.problems.length > 0) return;
+  (globalThis as Record<symbol, unknown>)[HANDOVER] = { dir: path.resolve(contentDir), validation };
+}
+
+/** Takes the validation handed over for `contentDir`, once; later loads (the dev server after an edit) read the files again. */
+export function takeValidation(contentDir: string): SiteValidation | undefined {
+  const store = globalThis as Record<symbol, { dir: string; validation: SiteValidation } | undefined>;
+  const handed = store[HANDOVER];
+  if (!handed || handed.dir !== path.resolve(contentDir)) return undefined;
+  store[HANDOVER] = undefined;
+  return handed.validation;
+}
+
+/** Validates the whole content folder; the result is empty when everything is fine. */
+export function validateContent(contentDir: string, displayRoot = path.dirname(path.resolve(contentDir))): ContentProblem[] {
+  return validateSite(contentDir, displayRoot).problems;
 }

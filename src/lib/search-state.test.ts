@@ -88,4 +88,10 @@ describe('segmentQuery', () => {
     expect(segmentQuery('public-knowledge application')).toBe('public knowledge application');
     expect(segmentQuery('"肝臓移植後の拒絶反応"')).toBe('"肝臓 移植 後 の 拒絶 反応"');
   });
+
+  it('drops a lone kana split off a name, which the index does not keep, but not a lone kanji', () => {
+    expect(segmentQuery('アナキンラ')).toBe('アナ キン');
+    expect(segmentQuery('胃癌')).toBe('胃癌');
+    expect(segmentQuery('ラ')).toBe('ラ');
+  });
 });

@@ -71,18 +71,25 @@ export const facets: FacetDefinition[] = [
 const facetKeys = new Set(facets.map((facet) => facet.key));
 
 const wordSegmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+const SINGLE_KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]$/u;
 
 /**
  * Splits a query into words the way the index was split, and joins them with spaces. The index is built as
  * Japanese (one index for both languages), but Pagefind splits a query by the page's `<html lang>`: on an
  * English page it would not split 日本リウマチ学会 into 日本 / リウマチ / 学会 and would match loosely. Splitting
  * here makes every page send the same query. A quoted phrase keeps its quotes.
+ *
+ * Words of a single kana are dropped unless they are the whole query: particles such as の, and the last
+ * syllable the segmenter splits off a katakana name (アナキンラ → アナ / キン / ラ). Pagefind's Japanese indexing
+ * loses such one-character words at the end of a run, so requiring one found nothing, while the rest of the
+ * name still identifies the drug. Quoted phrases are kept as typed.
  */
 export function segmentQuery(query: string): string {
   const trimmed = query.trim();
   const quoted = /^"(.+)"$/s.exec(trimmed);
   const words = [...wordSegmenter.segment(quoted?.[1] ?? trimmed)].filter((part) => part.isWordLike).map((part) => part.segment);
-  const joined = words.join(' ');
+  const kept = quoted || words.length < 2 ? words : words.filter((word) => !SINGLE_KANA.test(word));
+  const joined = kept.join(' ');
   return quoted ? `"${joined}"` : joined;
 }
 
