@@ -35,6 +35,22 @@ export function browseGroups(kind: BrowseKind, lang: Lang): RequestGroup[] {
   return groups.map((group) => ({ ...group, requests: sortSummaries(group.requests, 'number', 'asc', lang) }));
 }
 
+/**
+ * Whether a group has a page of its own. A drug or a requester with a single request has none: that page
+ * would only repeat the request, so the index links to the request itself. (At 3,000 requests, most drugs
+ * have one; their pages doubled the site's page count and build time.) Statuses and working groups always
+ * have a page, even an empty one, so that their list is complete.
+ */
+export function hasGroupPage(kind: BrowseKind, group: RequestGroup): boolean {
+  return kind === 'status' || kind === 'wg' || group.requests.length > 1;
+}
+
+/** The (Japanese) address a group links to: its own page, or the page of its only request. */
+export function groupHref(kind: BrowseKind, group: RequestGroup): string {
+  const only = group.requests[0];
+  return hasGroupPage(kind, group) || !only ? browsePath(kind, group.slug) : only.path;
+}
+
 /** The (Japanese) address of a kind's index or of one group. */
 export function browsePath(kind: BrowseKind, slug?: string): string {
   return slug ? `/${kind}/${slug}/` : `/${kind}/`;
@@ -45,7 +61,11 @@ export function browseIndexPaths(): { params: { kind: BrowseKind }; props: { kin
   return browseKinds.map((kind) => ({ params: { kind }, props: { kind } }));
 }
 
-/** Static paths of every group page of every kind, in a language. */
+/** Static paths of every group page of every kind (see {@link hasGroupPage}), in a language. */
 export function browseGroupPaths(lang: Lang): { params: { kind: BrowseKind; slug: string }; props: { kind: BrowseKind; group: RequestGroup } }[] {
-  return browseKinds.flatMap((kind) => browseGroups(kind, lang).map((group) => ({ params: { kind, slug: group.slug }, props: { kind, group } })));
+  return browseKinds.flatMap((kind) =>
+    browseGroups(kind, lang)
+      .filter((group) => hasGroupPage(kind, group))
+      .map((group) => ({ params: { kind, slug: group.slug }, props: { kind, group } })),
+  );
 }

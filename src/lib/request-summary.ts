@@ -6,7 +6,6 @@
  * header and the search index therefore cannot disagree about a drug's name, a status or a label.
  */
 import {
-  Classification,
   Status,
   type ClassificationCode,
   type CountryCode,
@@ -158,11 +157,27 @@ export function firstLine(value: string | undefined): string | undefined {
   return line || undefined;
 }
 
-/** Columns the request list can be sorted by, in table order. */
-export const sortKeys = ['number', 'drug', 'indication', 'requester', 'classification', 'status'] as const;
+/** Columns of the request list, in table order. */
+export const listColumns = ['number', 'drug', 'indication', 'requester', 'classification', 'status'] as const;
+
+/** A column of the request list. */
+export type ListColumn = (typeof listColumns)[number];
+
+/**
+ * Columns the request list can be sorted by. Every order is published as static pages in both languages, so
+ * each one costs a full copy of the list; sorting by the first words of an indication or a requester's name, or
+ * by three classifications, did not earn that (the browse pages group by requester, and search filters by
+ * classification).
+ */
+export const sortKeys = ['number', 'drug', 'status'] as const satisfies readonly ListColumn[];
 
 /** A sortable column. */
 export type SortKey = (typeof sortKeys)[number];
+
+/** Whether a list column can be sorted by. */
+export function isSortKey(column: ListColumn): column is SortKey {
+  return (sortKeys as readonly ListColumn[]).includes(column);
+}
 
 /** Sort direction. */
 export type SortDirection = 'asc' | 'desc';
@@ -183,12 +198,6 @@ function sortValue(summary: RequestSummary, key: SortKey, lang: Lang): string | 
       return summary.requestNumber ? numberKey(summary.requestNumber) : undefined;
     case 'drug':
       return drugName(summary, lang);
-    case 'indication':
-      return firstLine(summary.indication);
-    case 'requester':
-      return summary.requester.name;
-    case 'classification':
-      return summary.classification ? Classification.codes.indexOf(summary.classification) : undefined;
     case 'status':
       return summary.status ? Status.get(summary.status).order : undefined;
   }

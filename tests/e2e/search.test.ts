@@ -127,10 +127,15 @@ describe('search', () => {
 });
 
 describe('browse pages', () => {
-  it('lists every request of a drug, and statuses and WGs with unknowns', async () => {
+  it('lists every request of a drug, links a single-request drug to its request, and lists statuses and WGs with unknowns', async () => {
     const page = await run.browser.newPage();
-    await page.goto(`${run.site.url}/en/drugs/basiliximab/`);
-    expect(await page.locator('[data-request-card="basiliximab-liver-transplant"]').count()).toBe(1);
+    await page.goto(`${run.site.url}/en/drugs/`);
+    await page.locator('[data-browse-index="drugs"] a', { hasText: 'ヒト合成セクレチン' }).click();
+    expect(decodeURI(new URL(page.url()).pathname)).toBe('/en/drugs/ヒト合成セクレチン/');
+    expect(await page.locator('[data-request-card]').count()).toBe(2);
+    await page.goto(`${run.site.url}/en/drugs/`);
+    await page.locator('[data-browse-index="drugs"] a', { hasText: 'basiliximab' }).click();
+    expect(new URL(page.url()).pathname).toBe('/en/requests/basiliximab-liver-transplant/');
     await page.goto(`${run.site.url}/status/unknown/`);
     expect(await page.locator('[data-request-card="basiliximab-liver-transplant"]').count()).toBe(1);
     await page.goto(`${run.site.url}/en/wg/`);
