@@ -1,9 +1,10 @@
 /**
- * `npm run bench -- [--requests N] [--json] [--keep]`: builds the site with N synthetic requests (default
- * 3,000; generated into a temporary folder, never into content/) and prints what it costs:
+ * `npm run bench -- [--requests N] [--json] [--keep] [--no-lighthouse]`: builds the site with N synthetic
+ * requests (default 3,000; generated into a temporary folder, never into content/) and prints what it costs:
  * build and index wall time, ms per request, peak memory of each step, dist and index size, the gzip weight
- * of each page type (HTML + CSS, and whether it loads JavaScript), and the bytes a first search fetches.
- * Each figure is printed beside its budget. `--json` prints the same as JSON.
+ * of each page type (HTML + CSS, and whether it loads JavaScript), the bytes a first search fetches, and the
+ * Lighthouse scores of each page type (scripts/lighthouse-audit.ts; `--no-lighthouse` skips them, about a
+ * minute). Each figure is printed beside its budget. `--json` prints the same as JSON.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateSyntheticContent } from './synthetic-requests.ts';
 import { launchChromium, startSite } from '../tests/support/site.ts';
+import { auditPages, categories, lighthouseBudgets, scoreTable, type PageScores } from './lighthouse-audit.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -185,6 +187,19 @@ try {
   };
   log('Measuring a first search in Chromium …');
   const firstQuery = await firstQueryBytes(outDir, 'マブ');
+  let lighthouseResults: PageScores[] = [];
+  if (!args.includes('--no-lighthouse')) {
+    log('Running Lighthouse on each page type …');
+    const pagePaths: [string, string][] = [
+      ['home', '/'],
+      ['list', '/requests/'],
+      ['detail', `/requests/${detailId}/`],
+      ['primerChapter', '/primer/request-system/'],
+      ['glossary', '/glossary/'],
+      ['search', '/search/'],
+    ];
+    lighthouseResults = (await auditPages(outDir, pagePaths)).results;
+  }
   const MiB = 1024 * 1024;
   const figures = {
     requests: count,
@@ -203,6 +218,7 @@ try {
     firstQueryKB: +(firstQuery.bytes / 1024).toFixed(1),
     firstQueryRequests: firstQuery.requests,
     firstQueryResults: firstQuery.results,
+    lighthouse: Object.fromEntries(lighthouseResults.map(({ label, scores }) => [label, scores])),
   };
   const budgets = {
     totalSeconds: 35,
@@ -211,15 +227,25 @@ try {
     detailGzipKB: 20,
     listGzipKB: 100,
     firstQueryKB: 200,
+    lighthouse: lighthouseBudgets,
   };
-  const checks: [string, number | boolean, string, boolean][] = [
+  const checks: [string, number | boolean | string, string, boolean][] = [
     ['build + index wall time', figures.totalSeconds, `≤ ${budgets.totalSeconds} s`, figures.totalSeconds <= budgets.totalSeconds],
     ['peak memory, astro build', figures.buildPeakMiB, `≤ ${budgets.buildPeakMiB} MiB`, figures.buildPeakMiB <= budgets.buildPeakMiB],
     ['peak memory, Pagefind', figures.indexPeakMiB, `≤ ${budgets.indexPeakMiB} MiB`, figures.indexPeakMiB <= budgets.indexPeakMiB],
     ['request detail page, HTML + CSS gzip', pages.detail.htmlCssGzip / 1024, `≤ ${budgets.detailGzipKB} KB`, pages.detail.htmlCssGzip / 1024 <= budgets.detailGzipKB],
-    ['request detail page loads JavaScript', pages.detail.loadsScript, 'no', !pages.detail.loadsScript],
+    // JavaScript only where the reader searches or filters: the search page.
+    ...Object.entries(pages)
+      .filter(([name]) => name !== 'search')
+      .map(([name, weight]): [string, boolean, string, boolean] => [`${name} page loads JavaScript`, weight.loadsScript, 'no', !weight.loadsScript]),
     ['request list page, HTML + CSS gzip', pages.list.htmlCssGzip / 1024, `≤ ${budgets.listGzipKB} KB`, pages.list.htmlCssGzip / 1024 <= budgets.listGzipKB],
     ['first search, bytes fetched', figures.firstQueryKB, `≤ ${budgets.firstQueryKB} KB`, figures.firstQueryKB <= budgets.firstQueryKB],
+    ...lighthouseResults.map(({ label, scores }): [string, string, string, boolean] => [
+      `Lighthouse, ${label} page (performance / accessibility / best practices / SEO)`,
+      categories.map((category) => scores[category]).join(' / '),
+      categories.map((category) => `${category === 'performance' ? '≥' : '='} ${lighthouseBudgets[category]}`).join(' / '),
+      categories.every((category) => scores[category] >= lighthouseBudgets[category]),
+    ]),
   ];
   if (asJson) {
     console.log(JSON.stringify({ figures, budgets, withinBudget: checks.every(([, , , ok]) => ok) }, null, 2));
@@ -240,9 +266,11 @@ try {
     ];
     const width = Math.max(...rows.map(([name]) => name.length));
     console.log(rows.map(([name, value]) => `${name.padEnd(width)}  ${value}`).join('\n'));
+    if (lighthouseResults.length > 0) console.log(`\nLighthouse (mobile profile, served gzip-compressed on 127.0.0.1):\n${scoreTable(lighthouseResults)}`);
     console.log('\nbudgets:');
     for (const [name, value, budget, ok] of checks) {
-      console.log(`  ${ok ? 'ok  ' : 'OVER'}  ${name}: ${typeof value === 'number' ? value.toFixed(1) : value ? 'yes' : 'no'} (${budget})`);
+      const shown = typeof value === 'string' ? value : typeof value === 'number' ? (Number.isInteger(value) ? String(value) : value.toFixed(1)) : value ? 'yes' : 'no';
+      console.log(`  ${ok ? 'ok  ' : 'OVER'}  ${name}: ${shown} (${budget})`);
     }
   }
   process.exitCode = checks.every(([, , , ok]) => ok) ? 0 : 1;

@@ -48,7 +48,7 @@ export const ja = {
 
   // Request list: RequestTable, list pages
   'list.title': '要望一覧',
-  'list.lead': '収録したすべての要望。列見出しを選ぶと、その列で並べ替えます。',
+  'list.lead': '収録したすべての要望。要望番号・医薬品・検討状況の列見出しを選ぶと、その列で並べ替えます。',
   'list.caption': '要望一覧（全{count}件中 {from}–{to}件目、{sort}順）',
   'list.pages': '一覧のページ',
   'list.previous': '前へ',
@@ -418,7 +418,7 @@ export const en: Record<UiKey, string> = {
     'We publish only what the request forms and official lists say. A field they leave empty is shown as "not stated" or "unknown", never guessed. Form text is copied as written, including apparent slips.',
 
   'list.title': 'Requests',
-  'list.lead': 'Every request on the site. Choose a column heading to sort by that column.',
+  'list.lead': 'Every request on the site. Choose the request number, drug or status heading to sort by that column.',
   'list.caption': 'Requests {from}–{to} of {count}, sorted by {sort}',
   'list.pages': 'Pages of the list',
   'list.previous': 'Previous',

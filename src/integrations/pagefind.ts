@@ -56,7 +56,8 @@ function whenWritten(files: readonly string[], since: number, intervalMs = 200):
   const ready = new Promise<void>((done) => (resolve = done));
   const poll = () => {
     if (files.every((file) => completePage(file, since) !== undefined)) resolve();
-    else timer = setTimeout(poll, intervalMs);
+    // unref: a build that fails part-way must still exit rather than wait on this timer.
+    else timer = setTimeout(poll, intervalMs).unref();
   };
   poll();
   return {
