@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { fixtureSummary, realRequest } from '../../tests/support/records.ts';
 import { toRequestSummary, type RequestSummary } from './request-summary.ts';
-import { buildAtomFeed, entryTitle, escapeXml, sortByUpdated, toRfc3339 } from './atom-feed.ts';
+import { FEED_ENTRIES, buildAtomFeed, entryTitle, escapeXml, sortByUpdated, toRfc3339 } from './atom-feed.ts';
 
 const real = toRequestSummary(realRequest());
 const fixture = toRequestSummary(fixtureSummary());
@@ -41,6 +41,13 @@ describe('buildAtomFeed', () => {
     expect(feed.link.find((link) => link.rel === 'self')?.href).toBe('https://example.org/feed.xml');
     expect(feed.entry.map((entry) => entry.id)).toEqual(['tag:offlabel-jp,2026:requests/c', 'tag:offlabel-jp,2026:requests/b', 'tag:offlabel-jp,2026:requests/a']);
     expect(feed.entry[0]?.link.map((link) => link.href)).toEqual(['https://example.org/requests/c/', 'https://example.org/en/requests/c/']);
+  });
+
+  it('carries only the most recently updated requests', () => {
+    const many = Array.from({ length: FEED_ENTRIES + 5 }, (_, index) => withUpdated(real, `2020-01-${String((index % 28) + 1).padStart(2, '0')}`, `r${String(index).padStart(3, '0')}`));
+    const xml = buildAtomFeed(many, { site: 'https://example.org', title: 'T', subtitle: 'S' });
+    expect(xml.match(/<entry>/g)).toHaveLength(FEED_ENTRIES);
+    expect(xml).toContain('<updated>2020-01-28T00:00:00Z</updated>');
   });
 
   it('titles an entry with the drug and the first line of the indication', () => {
