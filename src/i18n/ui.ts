@@ -242,6 +242,7 @@ export const ja = {
 
   // Browse pages (BrowseHomePage, BrowseIndexPage, BrowseGroupPage)
   'browse.title': '分類から探す',
+  'browse.initials': '頭文字で探す（五十音の行）',
   'browse.lead': '医薬品（成分）、要望者、検討状況、担当WGごとに要望を一覧できます。',
   'browse.drugs.title': '医薬品（成分）別',
   'browse.drugs.lead': '成分ごとに、その成分についてのすべての要望を一覧します。要望が一件だけの成分は、その要望のページに直接つながります。',
@@ -598,6 +599,7 @@ export const en: Record<UiKey, string> = {
   'glossary.count': '{count} terms',
 
   'browse.title': 'Browse',
+  'browse.initials': 'Jump to an initial letter',
   'browse.lead': 'Lists of requests by drug (ingredient), requester, status and working group.',
   'browse.drugs.title': 'By drug',
   'browse.drugs.lead': 'Every request about each ingredient. An ingredient with a single request links straight to that request.',

@@ -1,6 +1,6 @@
 /**
- * How the glossary is ordered and grouped: under the rows of the kana table (あ か さ … わ) by reading on
- * Japanese pages, under A–Z by English term on English pages. Pure, so it is unit-tested directly.
+ * How the glossary (and the drug index) is ordered and grouped: under the rows of the kana table (あ か さ … わ) by
+ * reading on Japanese pages, under A–Z by English term on English pages. Pure, so it is unit-tested directly.
  */
 import type { Lang } from '../data/vocabulary.ts';
 
@@ -61,7 +61,7 @@ export interface TermGroup<T> {
 
 const kanaOrder = ['あ', 'か', 'さ', 'た', 'な', 'は', 'ま', 'や', 'ら', 'わ', '他'];
 
-/** Groups and orders terms for the glossary page of a language. */
+/** Groups and orders terms for the glossary page of a language (or drugs for the drug index: reading = ingredient). */
 export function groupTerms<T extends SortableTerm>(terms: readonly T[], lang: Lang): TermGroup<T>[] {
   const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
   const keyOf = (term: T) => (lang === 'ja' ? kanaRow(term.reading) : latinLetter(term.en));

@@ -134,6 +134,8 @@ describe('browse pages', () => {
     expect(decodeURI(new URL(page.url()).pathname)).toBe('/en/drugs/ヒト合成セクレチン/');
     expect(await page.locator('[data-request-card]').count()).toBe(2);
     await page.goto(`${run.site.url}/en/drugs/`);
+    await page.getByRole('navigation', { name: 'Jump to an initial letter' }).getByRole('link', { name: 'B', exact: true }).click();
+    expect(await page.locator('#group-b a', { hasText: 'basiliximab' }).isVisible()).toBe(true);
     await page.locator('[data-browse-index="drugs"] a', { hasText: 'basiliximab' }).click();
     expect(new URL(page.url()).pathname).toBe('/en/requests/basiliximab-liver-transplant/');
     await page.goto(`${run.site.url}/status/unknown/`);
