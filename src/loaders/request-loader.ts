@@ -32,12 +32,9 @@ export function requestLoader({ contentDir }: RequestLoaderOptions): Loader {
     name: 'offlabel:request-loader',
     load: (context) => {
       const { store, logger, watcher } = context;
-      const sync = (handedOver?: readonly ValidatedEntry[]) => {
+      /** Stores the valid entries; returns the problems of the others, which are left out. */
+      const sync = (handedOver?: readonly ValidatedEntry[]): string[] => {
         const { entries, problems } = handedOver ? { entries: handedOver, problems: [] } : validateCollection(spec, path.dirname(path.resolve(contentDir)));
-        if (problems.length > 0) {
-          // The build has already stopped in the content guard; this is the dev server after an edit.
-          throw new Error(`${problems.length} problem(s) in the requests:\n${problems.map(formatProblem).join('\n')}`);
-        }
         const seen = new Set<string>();
         for (const entry of entries) {
           seen.add(entry.id);
@@ -46,19 +43,20 @@ export function requestLoader({ contentDir }: RequestLoaderOptions): Loader {
           store.set({ id: entry.id, data, body: entry.body, filePath, digest: context.generateDigest({ data, body: entry.body }) });
         }
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+        return problems.map(formatProblem);
       };
-      // The content guard has just validated every file before the build; reuse its result the first time.
-      sync(takeValidation(contentDir)?.entries.get('requests'));
+      // The content guard has just validated every file before the build; reuse its result the first time. A
+      // build with problems has already stopped there, so problems reach this point only on the dev server,
+      // which keeps running with the valid requests while the author fixes the others.
+      const skipped = sync(takeValidation(contentDir)?.entries.get('requests'));
+      if (skipped.length > 0) logger.warn(`${skipped.length} problem(s) listed above; those requests are left out until they are fixed`);
       if (!watcher) return Promise.resolve();
       watcher.add(spec.dir);
       watcher.on('all', (_event, changed) => {
         if (!changed.startsWith(spec.dir) || !changed.endsWith('.mdx')) return;
-        try {
-          sync();
-          logger.info(`reloaded after a change to ${path.relative(spec.dir, changed)}`);
-        } catch (error) {
-          logger.error(error instanceof Error ? error.message : String(error));
-        }
+        const problems = sync();
+        for (const problem of problems) logger.error(problem);
+        logger.info(`reloaded after a change to ${path.relative(spec.dir, changed)}${problems.length > 0 ? `; ${problems.length} problem(s), those requests are left out` : ''}`);
       });
       return Promise.resolve();
     },
