@@ -217,6 +217,7 @@ interface MdastLike {
   type: string;
   name?: string | null;
   value?: string;
+  url?: string;
   attributes?: { type: string; name?: string; value?: unknown }[];
   position?: { start: { line: number } };
   children?: MdastLike[];
@@ -242,10 +243,13 @@ function mdxHint(message: string): string {
   return 'Write a literal < or { as \\< or \\{ (or &lt; and &#123;).';
 }
 
+/** A link target a body may use: http(s), mailto, a path or an anchor on this site (not `javascript:` or `data:`). */
+const SAFE_URL = /^(?:https?:\/\/|mailto:|\/|#|\.{0,2}\/|[^:]*$)/i;
+
 /**
  * Parses an MDX body with Astro's own MDX compiler and checks it: it must compile, and it may use only the
- * named components and no expressions or import/export lines (which would run code, or fail at render
- * time far from the file). Returns the problems and every component used, for cross-reference checks.
+ * named components, no expressions or import/export lines (which would run code, or fail at render time far
+ * from the file) and no links that would run code (`javascript:`) or embed data. Returns the problems and every component used, for cross-reference checks.
  */
 export function parseMdxBody(
   file: string,
@@ -288,6 +292,12 @@ export function parseMdxBody(
         file,
         where: `line ${line}`,
         message: 'a line starting with "import" or "export" is code in MDX; rephrase it or write the first letter as &#105; / &#101;',
+      });
+    } else if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !SAFE_URL.test(node.url ?? '')) {
+      problems.push({
+        file,
+        where: `line ${line}`,
+        message: `the link "${node.url ?? ''}" is not an http(s) or mailto address nor a path on this site; a link in a body may not run code or embed data`,
       });
     } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
       const name = node.name ?? '';
