@@ -3,7 +3,7 @@
  * of the built site, printing the performance, accessibility, best-practices and SEO scores. Exits with 1 when a
  * page is under its budget (performance ≥ 98, the three others 100) and names the audits that cost points.
  * `LIGHTHOUSE_PAGES` (comma-separated paths) overrides the pages. `npm run bench` runs the same audit on its
- * synthetic site. Not part of `npm test`: a run takes about a minute. Run `npm run build` first.
+ * synthetic site. Not part of `npm test`: a run (three per page, median reported) takes about three minutes. Run `npm run build` first.
  */
 import { auditPages, pageTypes, scoreTable } from './lighthouse-audit.ts';
 
