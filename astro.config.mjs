@@ -4,8 +4,10 @@ import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { requestJson } from './src/integrations/request-json.ts';
 
-// The guard validates the content before anything is built; the search index reuses the entries it read.
+// The guard validates the content before anything is built; the search index and the per-request JSON files
+// reuse the entries it read.
 const guard = contentGuard();
 
 export default defineConfig({
@@ -27,7 +29,7 @@ export default defineConfig({
   // No content has code blocks, and Shiki's highlighting writes inline styles that the strict
   // Content-Security-Policy would block (Astro warns about it on every build).
   markdown: { syntaxHighlight: false },
-  integrations: [guard.integration, mdx(), pagefindIndex({ entries: guard.entries })],
+  integrations: [guard.integration, mdx(), requestJson({ requests: () => guard.entries('requests') }), pagefindIndex({ entries: guard.entries })],
   vite: {
     plugins: [tailwindcss()],
     build: {

@@ -116,7 +116,8 @@ interface BuildResult {
 
 async function build(contentDir: string, outDir: string, cacheDir: string): Promise<BuildResult> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+  // Exactly what `npm run build` runs (package.json), so that its Node options are measured too.
+  const child = spawn('npm', ['run', '--silent', 'build', '--', '--outDir', outDir], {
     env: { ...process.env, OFFLABEL_CONTENT_DIR: contentDir, OFFLABEL_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
