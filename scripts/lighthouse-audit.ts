@@ -115,18 +115,18 @@ export async function auditPages(dist: string, pages: readonly [string, string][
       runResults.sort((a, b) => a.performance - b.performance);
       const median = runResults[Math.floor(runResults.length / 2)];
       if (!median) throw new Error('runs must be at least 1');
-      const result = { lhr: median.lhr };
-      const scores = Object.fromEntries(categories.map((category) => [category, Math.round((result.lhr.categories[category]?.score ?? 0) * 100)])) as Record<Category, number>;
+      const { lhr } = median;
+      const scores = Object.fromEntries(categories.map((category) => [category, Math.round((lhr.categories[category]?.score ?? 0) * 100)])) as Record<Category, number>;
       results.push({ label, pathname, scores });
       for (const category of categories) {
         if (scores[category] >= lighthouseBudgets[category]) continue;
         // Name the audits that cost points, so that the fix is obvious.
-        const lost = (result.lhr.categories[category]?.auditRefs ?? [])
-          .filter((ref) => ref.weight > 0 && (result.lhr.audits[ref.id]?.score ?? 1) < 1)
-          .map((ref) => `${ref.id} (${result.lhr.audits[ref.id]?.displayValue ?? result.lhr.audits[ref.id]?.score ?? ''})`);
+        const lost = (lhr.categories[category]?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+          .map((ref) => `${ref.id} (${lhr.audits[ref.id]?.displayValue ?? lhr.audits[ref.id]?.score ?? ''})`);
         failures.push(`${label} ${pathname}: ${category} ${scores[category]} < ${lighthouseBudgets[category]}${lost.length ? `; failing audits: ${lost.join(', ')}` : ''}`);
       }
-      if (result.lhr.runtimeError) failures.push(`${label}: ${result.lhr.runtimeError.message}`);
+      if (lhr.runtimeError) failures.push(`${label}: ${lhr.runtimeError.message}`);
     }
   } finally {
     chrome.kill();

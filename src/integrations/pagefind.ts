@@ -20,6 +20,7 @@ import * as pagefind from 'pagefind';
 import type { ValidatedEntry } from '../lib/content-validation.ts';
 import { toRequestSummary, type RequestRecord } from '../lib/request-summary.ts';
 import { requestSearchRecord } from '../lib/search-record.ts';
+import { isLang, localizedPath, type Lang } from '../i18n/index.ts';
 
 /** Options of {@link pagefindIndex}. */
 export interface PagefindIndexOptions {
@@ -29,11 +30,12 @@ export interface PagefindIndexOptions {
 
 /** The built pages indexed as pages (relative to the output folder): every primer chapter and the glossary, in both languages. */
 export function indexedPagePaths(primerIds: readonly string[]): string[] {
+  const file = (pathname: string, lang: Lang) => `${localizedPath(pathname, lang).slice(1)}index.html`;
   const chapters = primerIds.map((id) => {
     const [lang, slug] = id.split('/');
-    return `${lang === 'en' ? 'en/' : ''}primer/${slug}/index.html`;
+    return file(`/primer/${slug ?? ''}/`, isLang(lang) ? lang : 'ja');
   });
-  return [...chapters, 'glossary/index.html', 'en/glossary/index.html'].sort();
+  return [...chapters, file('/glossary/', 'ja'), file('/glossary/', 'en')].sort();
 }
 
 /** Throws with Pagefind's own errors when a step reports any. */

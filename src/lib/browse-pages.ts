@@ -3,8 +3,8 @@
  * group. Route files read only this module.
  */
 import { allRequests } from './requests.ts';
-import { groupByDrug, groupByRequester, groupByStatus, groupByWorkingGroup, type RequestGroup } from './browse.ts';
-import { sortSummaries } from './request-summary.ts';
+import { drugSlug, groupByDrug, groupByRequester, groupByStatus, groupByWorkingGroup, type RequestGroup } from './browse.ts';
+import { sortSummaries, type RequestSummary } from './request-summary.ts';
 import type { Lang } from '../data/vocabulary.ts';
 import type { UiKey } from '../i18n/index.ts';
 
@@ -22,8 +22,12 @@ export const browseText: Record<BrowseKind, { title: UiKey; lead: UiKey; glossar
   wg: { title: 'browse.wg.title', lead: 'browse.wg.lead', glossaryVocabulary: 'WorkingGroup' },
 };
 
-/** The groups of a kind, each with its requests in request-number order. */
+const groupsCache = new Map<string, RequestGroup[]>();
+
+/** The groups of a kind, each with its requests in request-number order (grouped once per kind and language). */
 export function browseGroups(kind: BrowseKind, lang: Lang): RequestGroup[] {
+  const cached = groupsCache.get(`${kind}/${lang}`);
+  if (cached) return cached;
   const groups =
     kind === 'drugs'
       ? groupByDrug(allRequests, lang)
@@ -32,7 +36,21 @@ export function browseGroups(kind: BrowseKind, lang: Lang): RequestGroup[] {
         : kind === 'status'
           ? groupByStatus(allRequests)
           : groupByWorkingGroup(allRequests);
-  return groups.map((group) => ({ ...group, requests: sortSummaries(group.requests, 'number', 'asc', lang) }));
+  const sorted = groups.map((group) => ({ ...group, requests: sortSummaries(group.requests, 'number', 'asc', lang) }));
+  groupsCache.set(`${kind}/${lang}`, sorted);
+  return sorted;
+}
+
+const drugGroupsBySlug = new Map<Lang, Map<string, RequestGroup>>();
+
+/** The other requests about the same ingredient as `summary` (its drug page's group), in request-number order. */
+export function otherRequestsOfDrug(summary: RequestSummary, lang: Lang): RequestSummary[] {
+  let bySlug = drugGroupsBySlug.get(lang);
+  if (!bySlug) {
+    bySlug = new Map(browseGroups('drugs', lang).map((group) => [group.slug, group]));
+    drugGroupsBySlug.set(lang, bySlug);
+  }
+  return (bySlug.get(drugSlug(summary))?.requests ?? []).filter((other) => other.id !== summary.id);
 }
 
 /**

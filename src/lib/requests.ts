@@ -3,7 +3,6 @@
  * from here and never call `getCollection` themselves.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { drugSlug } from './browse.ts';
 import { sortSummaries, toRequestSummary, type RequestSummary, type SortDirection, type SortKey } from './request-summary.ts';
 import type { Lang } from '../data/vocabulary.ts';
 
@@ -40,15 +39,4 @@ export function sortedRequests(key: SortKey, direction: SortDirection, lang: Lan
     sortedLists.set(cacheKey, sorted);
   }
   return sorted;
-}
-
-const byDrug = new Map<string, RequestSummary[]>();
-for (const summary of allRequests) {
-  const slug = drugSlug(summary);
-  byDrug.set(slug, [...(byDrug.get(slug) ?? []), summary]);
-}
-
-/** The other requests about the same ingredient (grouped as on the drug pages), in request-number order. */
-export function otherRequestsOfDrug(summary: RequestSummary, lang: Lang): RequestSummary[] {
-  return sortSummaries(byDrug.get(drugSlug(summary)) ?? [], 'number', 'asc', lang).filter((other) => other.id !== summary.id);
 }

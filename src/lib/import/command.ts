@@ -1,9 +1,10 @@
 /**
- * What both import commands share: where they print, today's date, reading the input file, checking the
- * output folder, and turning any failure into a message and an exit code instead of an uncaught
- * exception.
+ * What both import commands share: where they print, today's date, their common options, reading the input
+ * file, checking the output folder, and turning any failure into a message and an exit code instead of an
+ * uncaught exception.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { isValidPartialDate } from '../../schemas/common.ts';
 import { ImportError, formatImportError } from './report.ts';
 import { decodeSourceText } from './source-text.ts';
@@ -61,6 +62,55 @@ export function checkOutputFolder(input: string, folder: string): void {
 export function checkUpdated(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValidPartialDate(value)) throw new UsageError(`--updated must be a real date written as YYYY-MM-DD, got "${value}"`);
   return value;
+}
+
+/** The options every import command takes. */
+const commonOptions = {
+  out: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  force: { type: 'boolean' },
+  updated: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsOptionsConfig;
+
+/** What every import command line says: its one input file, the output folder, `--dry-run`, `--force`, `--updated`. */
+export interface CommonImportArgs {
+  /** The input file. */
+  input: string;
+  /** Output folder (default content/requests). */
+  out: string;
+  /** Write nothing. */
+  dryRun: boolean;
+  /** Replace existing records. */
+  force: boolean;
+  /** The records' `updated` date (default today). */
+  updated: string;
+}
+
+/**
+ * Parses an import command line: the common options plus the command's own (`extra`), and exactly one input
+ * file, which `kind` names in the messages ("form text file", "CSV"). Returns `'help'` for `--help`, else the
+ * common arguments and every parsed value; a mistake is a {@link UsageError}.
+ */
+export function parseImportArgs<O extends ParseArgsOptionsConfig>(argv: readonly string[], io: CommandIo, extra: O, kind: string) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { ...commonOptions, ...extra } });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const common = values as { out?: string; 'dry-run'?: boolean; force?: boolean; updated?: string; help?: boolean };
+  if (common.help) return 'help';
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? `name the ${kind} to import` : `import one ${kind} at a time, got ${positionals.length} files`);
+  const args: CommonImportArgs = {
+    input: positionals[0] ?? '',
+    out: common.out ?? 'content/requests',
+    dryRun: common['dry-run'] ?? false,
+    force: common.force ?? false,
+    updated: checkUpdated(common.updated ?? io.today()),
+  };
+  return { args, values };
 }
 
 /**

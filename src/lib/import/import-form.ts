@@ -4,10 +4,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { requestSchema } from '../../schemas/request.ts';
 import { formatProblem } from '../content-validation.ts';
-import { checkOutputFolder, checkUpdated, ExitCode, readInputText, runCommand, UsageError, type CommandIo } from './command.ts';
+import { checkOutputFolder, ExitCode, parseImportArgs, readInputText, runCommand, UsageError, type CommandIo, type CommonImportArgs } from './command.ts';
 import { buildFormRecord, deriveFormRecordId, type FormRecordOptions } from './form-record.ts';
 import { parseRequestForm } from './parse-form.ts';
 import { readRecordText, serializeRecord, verifyRecordText } from './record-file.ts';
@@ -43,16 +42,8 @@ export interface FormImportResult {
   outcome: 'written' | 'unchanged' | 'dry-run';
 }
 
-/** Options of one form import, as parsed from the command line. */
-export interface FormImportRequest extends FormRecordOptions {
-  /** The form's text file. */
-  input: string;
-  /** Output folder. */
-  out: string;
-  /** Write nothing. */
-  dryRun: boolean;
-  /** Replace an existing record. */
-  force: boolean;
+/** Options of one form import, as parsed from the command line (`input` is the form's text file). */
+export interface FormImportRequest extends CommonImportArgs, FormRecordOptions {
   /** The id, when given. */
   id?: string;
 }
@@ -154,39 +145,17 @@ export function importForm(request: FormImportRequest, io: CommandIo): FormImpor
 
 /** Parses the command line of `npm run import`. */
 export function parseFormImportArgs(argv: readonly string[], io: CommandIo): FormImportRequest | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        force: { type: 'boolean' },
-        id: { type: 'string' },
-        updated: { type: 'string' },
-        inn: { type: 'string' },
-        'source-url': { type: 'string' },
-        'source-title': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return 'help';
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the form text file to import' : `import one form at a time, got ${positionals.length} files`);
-  const [input = ''] = positionals;
+  const parsed = parseImportArgs(
+    argv,
+    io,
+    { id: { type: 'string' }, inn: { type: 'string' }, 'source-url': { type: 'string' }, 'source-title': { type: 'string' } },
+    'form text file',
+  );
+  if (parsed === 'help') return 'help';
+  const { args, values } = parsed;
   if (values.id !== undefined && !RECORD_ID.test(values.id)) throw new UsageError(`--id must be lower-case letters, digits and hyphens, got "${values.id}"`);
   if (values['source-url'] !== undefined && !/^https?:\/\/\S+$/.test(values['source-url'])) throw new UsageError(`--source-url must be an http(s) address, got "${values['source-url']}"`);
-  const request: FormImportRequest = {
-    input,
-    out: values.out ?? 'content/requests',
-    dryRun: values['dry-run'] ?? false,
-    force: values.force ?? false,
-    updated: checkUpdated(values.updated ?? io.today()),
-  };
+  const request: FormImportRequest = { ...args };
   if (values.id !== undefined) request.id = values.id;
   if (values.inn !== undefined) request.inn = values.inn.trim().toLowerCase();
   if (values['source-url'] !== undefined) request.sourceUrl = values['source-url'];

@@ -10,11 +10,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { isDeepStrictEqual } from 'node:util';
 import { CsvError, parse } from 'csv-parse/sync';
 import { requestSchema } from '../../schemas/request.ts';
 import { describeIssues, formatProblem, normaliseRequestNumber } from '../content-validation.ts';
-import { checkOutputFolder, checkUpdated, ExitCode, readInputText, runCommand, UsageError, type CommandIo } from './command.ts';
+import { checkOutputFolder, ExitCode, parseImportArgs, readInputText, runCommand, type CommandIo, type CommonImportArgs } from './command.ts';
 import {
   CellValueError,
   findColumn,
@@ -48,19 +48,8 @@ options:
 columns (first row; see docs/adding-a-request.md):
 ${LIST_COLUMNS.map((column) => `  ${column.name}${column.required ? ' (required)' : ''}: ${column.description}`).join('\n')}`;
 
-/** Options of one list import. */
-export interface ListImportRequest {
-  /** The CSV file. */
-  input: string;
-  /** Output folder. */
-  out: string;
-  /** Write nothing. */
-  dryRun: boolean;
-  /** Replace existing records. */
-  force: boolean;
-  /** The records' `updated` date. */
-  updated: string;
-}
+/** Options of one list import (`input` is the CSV file): exactly the common import options. */
+export type ListImportRequest = CommonImportArgs;
 
 /** One record the import produced. */
 export interface ListImportFile {
@@ -427,32 +416,8 @@ export function importList(request: ListImportRequest, io: CommandIo): ListImpor
 
 /** Parses the command line of `npm run import:list`. */
 export function parseListImportArgs(argv: readonly string[], io: CommandIo): ListImportRequest | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        force: { type: 'boolean' },
-        updated: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return 'help';
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the CSV file to import' : `import one CSV at a time, got ${positionals.length} files`);
-  return {
-    input: positionals[0] ?? '',
-    out: values.out ?? 'content/requests',
-    dryRun: values['dry-run'] ?? false,
-    force: values.force ?? false,
-    updated: checkUpdated(values.updated ?? io.today()),
-  };
+  const parsed = parseImportArgs(argv, io, {}, 'CSV file');
+  return parsed === 'help' ? 'help' : parsed.args;
 }
 
 /** Runs `npm run import:list`; returns the exit code. Never throws. */
