@@ -418,9 +418,17 @@ export function validateCollection(spec: CollectionSpec, displayRoot: string): {
   return { entries, problems };
 }
 
-/** Normalises a request number for comparison, so that Ⅳ-194 and IV-194 count as the same number. */
+/**
+ * Normalises a request number for comparison, so that spellings of one number count as one: Ⅳ-194 and
+ * IV-194, Ⅲ-①-49 and III-(1)-49, full-width hyphens and stray spaces.
+ */
 export function normaliseRequestNumber(value: string): string {
-  return value.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  return value
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[‐‑‒–—―−ー－]/gu, '-')
+    .replace(/[()]/g, '')
+    .toUpperCase();
 }
 
 /** Finds request numbers used by more than one file, naming every file involved. */

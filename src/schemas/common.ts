@@ -45,6 +45,11 @@ export const sourceSchema = z.strictObject({
   title: text,
   /** Address of the source; left out for a document that has no public address (e.g. the form as received). */
   url: httpUrl.optional(),
+  /**
+   * Address of the original document that the source copies (e.g. the MHLW page a wic-net copy names as its
+   * 公開元URL); left out when the source is the original or names none.
+   */
+  original: httpUrl.optional(),
   /** Publisher or body that issued the source (e.g. 厚生労働省). */
   publisher: text.optional(),
   /** Date of the source document, when it states one. */

@@ -35,8 +35,16 @@ export type StatusEvent = z.infer<typeof statusEventSchema>;
 export const drugNamesSchema = z.strictObject({
   /** Ingredient name in Japanese, without formulation notes (e.g. バシリキシマブ). */
   ingredient: text,
-  /** English nonproprietary name (INN), lower case (e.g. basiliximab). */
-  inn: text.optional(),
+  /**
+   * The drug's English name, lower case: its INN (e.g. basiliximab), or the English nonproprietary name of a
+   * vaccine or biologic. Required: English readers find and name every request by it.
+   */
+  inn: text,
+  /**
+   * WHO ATC codes of the ingredient (e.g. L04AC02), each read on a source named in the record's notes; left
+   * out when none could be confirmed.
+   */
+  atc: z.array(z.string().regex(/^[A-Z]\d{2}[A-Z]{2}\d{2}$/, { error: 'expected a 7-character WHO ATC code such as L04AC02' })).default([]),
   /** Brand names, in Japan and abroad, as written in the sources. */
   brandNames: z.array(text).default([]),
   /** Other names the drug is known by (codes, older names), for search. */
@@ -80,6 +88,13 @@ const recordBase = {
   pediatricWg: z.boolean().optional(),
   /** The drug's names. */
   drug: drugNamesSchema,
+  /**
+   * The requested indication in English: the editors' faithful translation of the Japanese (the form's or
+   * the list's 要望効能・効果, or what the source says was requested when the list leaves it blank). Shown on
+   * English pages marked as the editors' translation, beside the Japanese original. Required whenever the
+   * record gives the indication in Japanese.
+   */
+  indicationEn: text.optional(),
   /** A short editorial summary in the editors' own words, in both languages. */
   summary: bilingualText.optional(),
   /** The request's history, oldest first; the last event is the current status. Empty when unknown. */
@@ -123,12 +138,25 @@ function checkHistoryOrder(record: { statusHistory: StatusEvent[] }, ctx: z.Refi
   });
 }
 
+/** An indication given in Japanese must have its English translation. */
+function checkEnglishIndication(record: { kind: string; indicationEn?: string; listRow?: { requestedIndication?: string }; form?: { requestedIndication?: string } }, ctx: z.RefinementCtx): void {
+  const japanese = record.kind === 'form' ? record.form?.requestedIndication : record.listRow?.requestedIndication;
+  if (japanese !== undefined && record.indicationEn === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['indicationEn'],
+      message: 'the record gives the requested indication in Japanese but not in English; add indicationEn, the editors’ English translation of it',
+    });
+  }
+}
+
 /** A request record of either kind; `kind` tells which. */
 export const requestSchema = z
   .discriminatedUnion('kind', [formRecordSchema, summaryRecordSchema], {
     error: 'expected kind to be "form" (full request form) or "summary" (list-table columns)',
   })
-  .superRefine(checkHistoryOrder);
+  .superRefine(checkHistoryOrder)
+  .superRefine(checkEnglishIndication);
 
 /** A validated request record. */
 export type RequestData = z.infer<typeof requestSchema>;

@@ -19,6 +19,8 @@ export interface FormRecordOptions {
   updated: string;
   /** The drug's INN, lower case. */
   inn?: string;
+  /** The editors' English translation of the requested indication. */
+  indicationEn?: string;
   /** Address the form was published at. */
   sourceUrl?: string;
   /** Title of the source, instead of the generated one. */
@@ -26,7 +28,7 @@ export interface FormRecordOptions {
 }
 
 /** Keys of the metadata kept from an existing record, in the order the schema lists them. */
-const EDITORIAL_KEYS = ['requestNumber', 'round', 'scheme', 'leadWg', 'pediatricWg', 'drug', 'summary', 'statusHistory', 'sources'] as const;
+const EDITORIAL_KEYS = ['requestNumber', 'round', 'scheme', 'leadWg', 'pediatricWg', 'drug', 'indicationEn', 'summary', 'statusHistory', 'sources'] as const;
 
 /** The ingredient name without formulation notes: the name up to the first bracket or space. */
 export function deriveIngredient(genericName: string): string {
@@ -61,7 +63,9 @@ function freshMetadata(form: RequestForm, options: FormRecordOptions, input: str
   };
   if (options.sourceUrl !== undefined) source.url = options.sourceUrl;
   source.note = `The request form as filed, imported from the text extracted from its PDF (${input.split(/[\\/]/).at(-1) ?? input}). The form itself states no request number, round, working group or outcome.`;
-  return { scheme, drug, statusHistory: [], sources: [source] };
+  const fresh: Record<string, unknown> = { scheme, drug, statusHistory: [], sources: [source] };
+  if (options.indicationEn !== undefined) fresh.indicationEn = options.indicationEn;
+  return fresh;
 }
 
 /**

@@ -9,6 +9,13 @@ import { createRecordingIo, createTemporaryFolder, listFolder, removeFolder, typ
 const REAL_FORM = 'tests/fixtures/forms/basiliximab-liver-transplant.txt';
 const HAND_MADE = 'content/requests/basiliximab-liver-transplant.mdx';
 const RECORD = 'basiliximab-liver-transplant.mdx';
+/** The editors' English translation the hand-made record carries. */
+const INDICATION_EN = [
+  'Prevention and treatment of rejection after liver transplantation in cases such as:',
+  '・ patients with reduced liver function',
+  '・ patients in whom avoiding steroids is preferable (hepatitis C-positive patients, children, etc.)',
+  '・ other cases in which a calcineurin inhibitor (CNI) must be temporarily stopped or reduced',
+].join('\n');
 
 let out: string;
 let io: RecordingIo;
@@ -35,7 +42,7 @@ function run(...args: string[]): number {
 
 describe('importing the real form (golden test)', () => {
   it('gives a form equal to the hand-made record, field for field', () => {
-    expect(run(REAL_FORM, '--updated', '2026-11-22', '--inn', 'basiliximab')).toBe(0);
+    expect(run(REAL_FORM, '--updated', '2026-11-22', '--inn', 'basiliximab', '--indication-en', INDICATION_EN)).toBe(0);
     expect(listFolder(out)).toEqual([RECORD]);
     const imported = parsedRecord(path.join(out, RECORD));
     const handMade = parsedRecord(HAND_MADE);
@@ -71,11 +78,11 @@ describe('importing the real form (golden test)', () => {
     expect(record.updated).toBe('2026-12-01');
     expect(record.kind === 'form' && record.form.requiredStudies).toBe('1) 特になし');
     expect(text.slice(text.indexOf('\n---\n'))).toBe(edited.slice(edited.indexOf('\n---\n')));
-    expect(io.stdout.join('\n')).toMatch(/Kept from the existing record: scheme, drug, summary, statusHistory, sources/);
+    expect(io.stdout.join('\n')).toMatch(/Kept from the existing record: scheme, drug, indicationEn, summary, statusHistory, sources/);
   });
 
   it('yields the same bytes when the same form is imported again, and says nothing changed', () => {
-    expect(run(REAL_FORM, '--updated', '2026-11-22', '--inn', 'basiliximab')).toBe(0);
+    expect(run(REAL_FORM, '--updated', '2026-11-22', '--inn', 'basiliximab', '--indication-en', INDICATION_EN)).toBe(0);
     const first = readFileSync(path.join(out, RECORD), 'utf8');
     expect(run(REAL_FORM, '--updated', '2026-11-30', '--force')).toBe(0);
     expect(readFileSync(path.join(out, RECORD), 'utf8')).toBe(first);
@@ -94,21 +101,30 @@ describe('the import command', () => {
   });
 
   it('writes nothing on --dry-run but prints the report and what it would do', () => {
-    expect(run(REAL_FORM, '--dry-run', '--inn', 'basiliximab')).toBe(0);
+    expect(run(REAL_FORM, '--dry-run', '--inn', 'basiliximab', '--indication-en', INDICATION_EN)).toBe(0);
     expect(listFolder(out)).toEqual([]);
     expect(io.stdout.join('\n')).toMatch(/Dry run: .*basiliximab-liver-transplant\.mdx would be created/);
   });
 
-  it('derives the file name from the romanised ingredient when no INN is given, and takes --id over it', () => {
-    expect(run('tests/fixtures/import/rapid-scheme-glyphs.txt', '--updated', '2026-11-22')).toBe(0);
-    expect(run('tests/fixtures/import/rapid-scheme-glyphs.txt', '--updated', '2026-11-22', '--id', 'synthetic-rapid')).toBe(0);
-    expect(listFolder(out)).toEqual(['shinsetimabu.mdx', 'synthetic-rapid.mdx']);
+  it('refuses a new record without the English drug name or indication, naming the option to pass', () => {
+    expect(run('tests/fixtures/import/rapid-scheme-glyphs.txt', '--updated', '2026-11-22')).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(/English name[\s\S]*pass --inn/);
+    expect(run('tests/fixtures/import/rapid-scheme-glyphs.txt', '--updated', '2026-11-22', '--inn', 'synthetimab')).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(/pass --indication-en/);
+    expect(listFolder(out)).toEqual([]);
+  });
+
+  it('derives the file name from the INN, and takes --id over it', () => {
+    const english = ['--inn', 'synthetimab', '--indication-en', 'SYNTHETIC indication'];
+    expect(run('tests/fixtures/import/rapid-scheme-glyphs.txt', '--updated', '2026-11-22', ...english)).toBe(0);
+    expect(run('tests/fixtures/import/rapid-scheme-glyphs.txt', '--updated', '2026-11-22', '--id', 'synthetic-rapid', ...english)).toBe(0);
+    expect(listFolder(out)).toEqual(['synthetic-rapid.mdx', 'synthetimab.mdx']);
   });
 
   it('turns a summary record into a full-form record, keeping its number, history and sources', () => {
     copyFileSync('tests/fixtures/content/valid-summary/requests/fixture-summary.mdx', path.join(out, RECORD));
     const summary = parsedRecord(path.join(out, RECORD));
-    expect(run(REAL_FORM, '--id', 'basiliximab-liver-transplant', '--force', '--source-url', 'https://example.org/form.pdf')).toBe(0);
+    expect(run(REAL_FORM, '--id', 'basiliximab-liver-transplant', '--force', '--source-url', 'https://example.org/form.pdf', '--indication-en', INDICATION_EN)).toBe(0);
     const record = parsedRecord(path.join(out, RECORD));
     expect(record.kind).toBe('form');
     expect(record.requestNumber).toBe(summary.requestNumber);
@@ -118,7 +134,7 @@ describe('the import command', () => {
   });
 
   it('uses today for updated when --updated is not given', () => {
-    expect(runImportForm([REAL_FORM, '--out', out, '--inn', 'basiliximab'], createRecordingIo('2030-02-03'))).toBe(0);
+    expect(runImportForm([REAL_FORM, '--out', out, '--inn', 'basiliximab', '--indication-en', INDICATION_EN], createRecordingIo('2030-02-03'))).toBe(0);
     expect(parsedRecord(path.join(out, RECORD)).updated).toBe('2030-02-03');
   });
 });

@@ -26,7 +26,8 @@ options:
   --force                replace an existing record; its editorial fields and MDX body are kept
   --id <id>              the record id (file name), e.g. basiliximab-liver-transplant
   --updated <date>       the record's updated date, YYYY-MM-DD (default: today)
-  --inn <name>           the drug's INN, lower case (also used for the id)
+  --inn <name>           the drug's INN, lower case (also used for the id); required for a new record
+  --indication-en <text> the editors' English translation of the requested indication; required for a new record
   --source-url <url>     where the form was published
   --source-title <text>  the source's title (default: generated from the form)`;
 
@@ -90,6 +91,13 @@ function finishFormRecord(input: string, form: RequestForm, report: ImportReport
     const candidate = { ...data, updated: existing.data.updated };
     if (serializeRecord(candidate, existing.body) === existing.text) data = candidate;
   }
+  const drug = data.drug as { inn?: unknown } | undefined;
+  if (drug?.inn === undefined) {
+    throw new ImportError(input, undefined, 'the record needs the drug’s English name', 'pass --inn <name> (the INN, lower case, e.g. --inn basiliximab): English readers find the request by it');
+  }
+  if (data.indicationEn === undefined) {
+    throw new ImportError(input, undefined, 'the record needs an English translation of the requested indication', 'pass --indication-en "<the editors’ English translation of 要望効能・効果>"');
+  }
   const text = serializeRecord(data, existing?.body ?? '');
   const problems = verifyRecordText(input, text, data);
   if (problems.length > 0) {
@@ -148,7 +156,7 @@ export function parseFormImportArgs(argv: readonly string[], io: CommandIo): For
   const parsed = parseImportArgs(
     argv,
     io,
-    { id: { type: 'string' }, inn: { type: 'string' }, 'source-url': { type: 'string' }, 'source-title': { type: 'string' } },
+    { id: { type: 'string' }, inn: { type: 'string' }, 'indication-en': { type: 'string' }, 'source-url': { type: 'string' }, 'source-title': { type: 'string' } },
     'form text file',
   );
   if (parsed === 'help') return 'help';
@@ -158,6 +166,7 @@ export function parseFormImportArgs(argv: readonly string[], io: CommandIo): For
   const request: FormImportRequest = { ...args };
   if (values.id !== undefined) request.id = values.id;
   if (values.inn !== undefined) request.inn = values.inn.trim().toLowerCase();
+  if (values['indication-en'] !== undefined && values['indication-en'].trim() !== '') request.indicationEn = values['indication-en'].trim();
   if (values['source-url'] !== undefined) request.sourceUrl = values['source-url'];
   if (values['source-title'] !== undefined) request.sourceTitle = values['source-title'];
   return request;

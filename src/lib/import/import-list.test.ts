@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { splitFrontmatter, validateCollection } from '../content-validation.ts';
@@ -31,32 +31,46 @@ function frontmatter(file: string): Record<string, unknown> {
   return split.data as Record<string, unknown>;
 }
 
-describe('importing the provenance CSVs of the real summary records', () => {
-  const csvs = readdirSync(PROVENANCE).filter((name) => name.endsWith('.csv'));
+/** The full-form records on the site: the folder import merges list rows into them, so the test starts with them. */
+function copyFormRecords(): void {
+  for (const name of readdirSync('content/requests')) {
+    if (name.endsWith('.mdx') && /^kind: form$/mu.test(readFileSync(path.join('content/requests', name), 'utf8'))) copyFileSync(path.join('content/requests', name), path.join(out, name));
+  }
+}
 
-  it('reproduces every committed summary record byte for byte', () => {
-    for (const csv of csvs) expect(run(path.join(PROVENANCE, csv), '--updated', '2026-11-22'), io.stderr.join('\n')).toBe(0);
+describe('importing the provenance CSVs of the real records', () => {
+  function importAll(): void {
+    copyFormRecords();
+    expect(run(PROVENANCE, '--updated', '2026-11-22'), io.stderr.join('\n')).toBe(0);
+  }
+
+  it('re-creates exactly the records on the site, byte for byte, from data/mhlw-lists/', () => {
+    importAll();
     const written = listFolder(out);
-    expect(written.length).toBeGreaterThanOrEqual(14);
+    expect(written).toEqual(readdirSync('content/requests').filter((name) => name.endsWith('.mdx')).sort());
     for (const name of written) {
-      expect(readFileSync(path.join(out, name), 'utf8'), `content/requests/${name} differs from its CSV; re-run npm run import:list`).toBe(readFileSync(path.join('content/requests', name), 'utf8'));
+      expect(readFileSync(path.join(out, name), 'utf8'), `content/requests/${name} differs from its CSVs; re-run npm run import:list -- data/mhlw-lists`).toBe(readFileSync(path.join('content/requests', name), 'utf8'));
     }
   });
 
-  it('gives records that all pass the site’s validation, each with its source address', () => {
-    for (const csv of csvs) run(path.join(PROVENANCE, csv), '--updated', '2026-11-22');
+  it('changes nothing when the same folder is imported again', () => {
+    importAll();
+    expect(run(PROVENANCE, '--updated', '2027-01-01')).toBe(0);
+    expect(io.stdout.at(-1)).toMatch(/ 0 created, 0 merged, 0 replaced, \d+ unchanged/);
+  });
+
+  it('gives records that all pass the site’s validation, every event with its source address', () => {
+    importAll();
     const result = validateCollection({ name: 'requests', dir: out, extensions: ['.mdx'], schema: requestSchema, components: ['Note'] }, out);
     expect(result.problems).toEqual([]);
     for (const entry of result.entries) {
       const data = requestSchema.parse(entry.data);
-      expect(data.kind).toBe('summary');
-      expect(data.sources.every((source) => source.url?.startsWith('http'))).toBe(true);
       expect(data.statusHistory.every((event) => event.source.url !== undefined)).toBe(true);
     }
   });
 
   it('records the approval date a list gives, and no date where it gives none', () => {
-    for (const csv of csvs) run(path.join(PROVENANCE, csv), '--updated', '2026-11-22');
+    importAll();
     const colistin = requestSchema.parse(frontmatter(path.join(out, 'round1-colistimethate.mdx')));
     expect(colistin.statusHistory.map((event) => [event.status, event.date])).toEqual([
       ['high_need', undefined],
@@ -73,33 +87,44 @@ describe('importing the provenance CSVs of the real summary records', () => {
 describe('the import:list command', () => {
   it('maps Japanese column values to vocabulary codes and keeps text verbatim', () => {
     expect(run(SYNTHETIC, '--updated', '2026-11-22')).toBe(0);
-    expect(listFolder(out)).toEqual(['iv-901-synthetin.mdx', 'ivs-902.mdx']);
+    expect(listFolder(out)).toEqual(['iv-901-synthetin.mdx', 'ivs-902-synthetin.mdx']);
     const first = frontmatter(path.join(out, 'iv-901-synthetin.mdx'));
     expect(first).toMatchObject({
       leadWg: 'metabolism',
       pediatricWg: true,
+      indicationEn: 'SYNTHETIC <indication> in English',
       listRow: { classification: 'offLabel', requesterType: 'academicSociety', requestedIndication: '<合成> p<0.05 {体重} &lt;' },
     });
     expect((first.statusHistory as { status: string }[])[0]?.status).toBe('wg_review.requester_query');
-    const second = requestSchema.parse(frontmatter(path.join(out, 'ivs-902.mdx')));
+    const second = requestSchema.parse(frontmatter(path.join(out, 'ivs-902-synthetin.mdx')));
     expect(second).toMatchObject({ round: 'IV', scheme: 'rapid', leadWg: 'pediatrics', pediatricWg: false });
     expect(second.statusHistory.map((event) => event.date)).toEqual(['2020-01-02', '2020-04-30']);
   });
 
-  it('refuses to overwrite changed records without --force, writing none of them, and keeps MDX bodies with it', () => {
+  it('merges a changed table into existing records: adds what is new, drops nothing, keeps differing values and the MDX body', () => {
     expect(run(SYNTHETIC, '--updated', '2026-11-22')).toBe(0);
-    const record = path.join(out, 'ivs-902.mdx');
+    const record = path.join(out, 'ivs-902-synthetin.mdx');
     writeFileSync(record, `${readFileSync(record, 'utf8')}\n<Note lang="ja">編集者の注記。</Note>\n`);
-    const edited = readFileSync(record, 'utf8');
     const changed = path.join(out, '..', `${path.basename(out)}-changed.csv`);
-    writeFileSync(changed, readFileSync(SYNTHETIC, 'utf8').replace('シンセティン注', 'シンセティン注射液'));
+    const text = readFileSync(SYNTHETIC, 'utf8').replace('シンセティン注,', 'シンセティン注射液,');
+    writeFileSync(changed, `${text},IVS-902,,,,,,,,,,,,,,,,,企業見解を確認中,2021-05-06,,,,,SYNTHETIC list 2,http://127.0.0.1/synthetic-2,,,\n`);
     try {
-      expect(run(changed, '--updated', '2026-12-01')).toBe(1);
-      expect(io.stderr.join('\n')).toMatch(/ivs-902\.mdx[\s\S]*pass --force/);
-      expect(readFileSync(record, 'utf8')).toBe(edited);
-      expect(run(changed, '--updated', '2026-12-01', '--force')).toBe(0);
+      expect(run(changed, '--updated', '2026-12-01')).toBe(0);
+      const merged = requestSchema.parse(frontmatter(record));
+      expect(merged.statusHistory.map((event) => [event.status, event.date])).toEqual([
+        ['received', '2020-01-02'],
+        ['wg_review', '2020-04-30'],
+        ['wg_review.company_view', '2021-05-06'],
+      ]);
+      expect(merged.sources.map((source) => source.url)).toEqual(['http://127.0.0.1/synthetic', 'http://127.0.0.1/synthetic-2']);
+      expect(merged).toMatchObject({ updated: '2026-12-01', listRow: { genericName: 'シンセティン注' } });
       expect(readFileSync(record, 'utf8')).toContain('<Note lang="ja">編集者の注記。</Note>');
-      expect(frontmatter(record)).toMatchObject({ updated: '2026-12-01', listRow: { genericName: 'シンセティン注射液' } });
+      const said = io.stdout.join('\n');
+      expect(said).toMatch(/Merged into .*ivs-902-synthetin\.mdx\n {2}\+ added event wg_review\.company_view 2021-05-06/);
+      expect(said).toMatch(/listRow\.genericName: the record says "シンセティン注", the rows say "シンセティン注射液"; the record's value is kept/);
+      expect(run(changed, '--updated', '2026-12-02', '--force')).toBe(0);
+      expect(frontmatter(record)).toMatchObject({ updated: '2026-12-02', listRow: { genericName: 'シンセティン注射液' } });
+      expect(readFileSync(record, 'utf8')).toContain('<Note lang="ja">編集者の注記。</Note>');
     } finally {
       removeFolder(changed);
     }
@@ -108,13 +133,54 @@ describe('the import:list command', () => {
   it('leaves unchanged records alone on a second run, even on a later day', () => {
     expect(run(SYNTHETIC, '--updated', '2026-11-22')).toBe(0);
     expect(run(SYNTHETIC, '--updated', '2026-12-24')).toBe(0);
-    expect(frontmatter(path.join(out, 'ivs-902.mdx')).updated).toBe('2026-11-22');
+    expect(frontmatter(path.join(out, 'ivs-902-synthetin.mdx')).updated).toBe('2026-11-22');
     expect(io.stdout.filter((line) => line.startsWith('Unchanged:'))).toHaveLength(2);
   });
 
-  it('writes nothing on --dry-run', () => {
+  it('writes nothing on --dry-run, and shows what a merge would add', () => {
     expect(run(SYNTHETIC, '--dry-run')).toBe(0);
     expect(listFolder(out)).toEqual([]);
+    expect(io.stdout.join('\n')).toMatch(/Dry run: .*iv-901-synthetin\.mdx would be created/);
+  });
+
+  it('adds exactly one new event to a full-form record and keeps every field of its form', () => {
+    copyFileSync('content/requests/basiliximab-liver-transplant.mdx', path.join(out, 'basiliximab-liver-transplant.mdx'));
+    const before = requestSchema.parse(frontmatter(path.join(out, 'basiliximab-liver-transplant.mdx')));
+    const table = path.join(out, '..', `${path.basename(out)}-form-event.csv`);
+    writeFileSync(table, [
+      'ID,要望番号,成分名,INN,要望効能・効果,効能・効果（英）,要望用法・用量,要望者,会社名,分類,WG,小児,検討状況,状況,日付,会議,出典,出典URL',
+      'basiliximab-liver-transplant,,バシリキシマブ(遺伝子組換え),basiliximab,肝移植後の拒絶反応の抑制,SYNTHETIC,,,,,,,,wg_review,,第50回医療上の必要性の高い未承認薬・適応外薬検討会議,SYNTHETIC meeting list,http://127.0.0.1/synthetic-meeting',
+    ].join('\n'));
+    try {
+      expect(run(table, '--updated', '2026-12-01')).toBe(0);
+      const after = requestSchema.parse(frontmatter(path.join(out, 'basiliximab-liver-transplant.mdx')));
+      expect(after.kind === 'form' && before.kind === 'form' && after.form).toEqual(before.kind === 'form' && before.form);
+      expect(after.statusHistory).toEqual([...before.statusHistory, { status: 'wg_review', meeting: '第50回医療上の必要性の高い未承認薬・適応外薬検討会議', source: { title: 'SYNTHETIC meeting list', url: 'http://127.0.0.1/synthetic-meeting' } }]);
+      expect(after.indicationEn).toBe(before.indicationEn);
+      expect(run(table, '--updated', '2026-12-02')).toBe(0);
+      expect(io.stdout.at(-1)).toMatch(/0 created, 0 merged, 0 replaced, 1 unchanged/);
+    } finally {
+      removeFolder(table);
+    }
+  });
+
+  it('merges the rows of one request from several files of a folder into one record, the most recent source winning a differing column', () => {
+    const folder = path.join(out, '..', `${path.basename(out)}-folder`);
+    mkdirSync(folder);
+    const header = 'ID,要望番号,成分名,INN,要望効能・効果,効能・効果（英）,要望用法・用量,要望者,会社名,分類,WG,小児,検討状況,状況,日付,会議,出典,出典URL';
+    writeFileSync(path.join(folder, 'a.csv'), `${header}\n,Ⅳ-950,シンセティン,synthetin,合成症,SYNTHETIC disease,,日本合成学会,,,,,要望者に確認中,要望者に確認中,,第60回医療上の必要性の高い未承認薬・適応外薬検討会議,SYNTHETIC 60,http://127.0.0.1/s60\n`);
+    writeFileSync(path.join(folder, 'b.csv'), `${header}\n,IV-950,シンセティン,synthetin,合成症,SYNTHETIC disease,,日本合成学会,,,,,企業見解を確認中,企業見解を確認中,,第62回医療上の必要性の高い未承認薬・適応外薬検討会議,SYNTHETIC 62,http://127.0.0.1/s62\n,IV-950,,,,,,,,,,,,企業見解を確認中,,第62回医療上の必要性の高い未承認薬・適応外薬検討会議,SYNTHETIC 62,http://127.0.0.1/s62\n`);
+    try {
+      expect(run(folder, '--updated', '2026-12-01')).toBe(0);
+      expect(listFolder(out)).toEqual(['iv-950-synthetin.mdx']);
+      const record = requestSchema.parse(frontmatter(path.join(out, 'iv-950-synthetin.mdx')));
+      expect(record.statusHistory.map((event) => event.status)).toEqual(['wg_review.requester_query', 'wg_review.company_view']);
+      expect(record.kind === 'summary' && record.listRow.statusText).toBe('企業見解を確認中');
+      expect(record.requestNumber).toBe('IV-950');
+      expect(io.stdout.join('\n')).toMatch(/repeats the event wg_review\.company_view from the same source; kept once/);
+    } finally {
+      removeFolder(folder);
+    }
   });
 });
 
@@ -137,15 +203,21 @@ describe('the import:list command on bad input', () => {
     expectRefusal('tests/fixtures/import/bad-row.csv', /bad-row\.csv:3: the CSV cannot be read/);
   });
 
-  it('refuses a request number already used by another record', () => {
-    copyFileSync('tests/fixtures/content/valid-summary/requests/fixture-summary.mdx', path.join(out, 'fixture-summary.mdx'));
-    const clash = readFileSync(SYNTHETIC, 'utf8').replaceAll('IVS-902', 'IVS-99');
-    const file = path.join(out, '..', `${path.basename(out)}-clash.csv`);
-    writeFileSync(file, clash);
+  it('refuses a new request without its English drug name, naming the file, the line and the column', () => {
+    const file = path.join(out, '..', `${path.basename(out)}-no-inn.csv`);
+    writeFileSync(file, readFileSync(SYNTHETIC, 'utf8').replace(',synthetin,,<合成>', ',,,<合成>'));
     try {
-      expect(run(file)).toBe(1);
-      expect(io.stderr.join('\n')).toMatch(/request number IVS-99 is already used by fixture-summary/);
-      expect(listFolder(out)).toEqual(['fixture-summary.mdx']);
+      expectRefusal(file, /-no-inn\.csv:2: column "INN" is blank for request iv-901[\s\S]*English name/);
+    } finally {
+      removeFolder(file);
+    }
+  });
+
+  it('refuses a Japanese indication without its English translation', () => {
+    const file = path.join(out, '..', `${path.basename(out)}-no-en.csv`);
+    writeFileSync(file, readFileSync(SYNTHETIC, 'utf8').replace('SYNTHETIC <indication> in English', ''));
+    try {
+      expectRefusal(file, /-no-en\.csv:2: column "効能・効果（英）" is blank for request iv-901/);
     } finally {
       removeFolder(file);
     }
@@ -157,7 +229,7 @@ describe('the import:list command on bad input', () => {
     lines[3] = (lines[3] ?? '').replace('IVS-902,,,', 'IVS-902,,,別の成分名');
     writeFileSync(file, lines.join('\n'));
     try {
-      expectRefusal(file, /:4: column "成分名" says "別の成分名" but line 3 \(same request ivs-902\) says "シンセティン注"/);
+      expectRefusal(file, /:4: column "成分名" says "別の成分名" but line 3 \(same request ivs-902-synthetin\) says "シンセティン注"/);
     } finally {
       removeFolder(file);
     }

@@ -1,19 +1,28 @@
 /**
- * `npm run import:list -- <rows.csv> [--out content/requests] [--dry-run] [--force] [--updated …]`: rows
- * of an MHLW list table in, one summary record per request out.
+ * `npm run import:list -- <rows.csv | folder> [--out content/requests] [--dry-run] [--force] [--updated …]`:
+ * rows of MHLW list tables in, one record per request out.
  *
  * One CSV row is one status event of one request (a request with three dated steps has three rows; a
- * request with no known status has one row with 状況 blank). Rows of the same request share its ID (or
- * 要望番号); the request's columns are given on its first row and may be repeated identically or left
- * blank on the others. Every row names its source, which becomes the source of its event and one of the
- * record's sources. The whole file is checked before anything is written: one bad row writes nothing.
+ * request with no known status has one row with 状況 blank). Rows of the same request share its 要望番号
+ * (spelling variants are one number) or its ID, within a file and across the files of a folder: a request
+ * seen in several papers becomes one record with one event per paper. Within one file the request's columns
+ * must agree; across files the most recent source gives a column's value and the difference is reported.
+ *
+ * Existing records are merged, never dropped: new events and sources are added (an event already present,
+ * same status, date and source address, is skipped), blank fields are filled, and a differing value is kept
+ * as it is and reported. A full-form record only gains events, sources and its number. `--force` rebuilds
+ * summary records wholly from the rows instead. Every input is checked before anything is written: one bad
+ * row writes nothing.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { CsvError, parse } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
 import { requestSchema } from '../../schemas/request.ts';
 import { describeIssues, formatProblem, normaliseRequestNumber } from '../content-validation.ts';
+import { Status } from '../../data/vocabulary.ts';
+import { parseMeetingRef } from '../meeting-ref.ts';
 import { checkOutputFolder, ExitCode, parseImportArgs, readInputText, runCommand, type CommandIo, type CommonImportArgs } from './command.ts';
 import {
   CellValueError,
@@ -35,20 +44,22 @@ import { formatReport, ImportError, ImportReport } from './report.ts';
 import { writeRecordAtomically } from './write-record.ts';
 
 /** Usage text of the command. */
-export const IMPORT_LIST_USAGE = `usage: npm run import:list -- <rows.csv> [options]
+export const IMPORT_LIST_USAGE = `usage: npm run import:list -- <rows.csv | folder> [options]
 
-Imports rows of an MHLW list table (one row per status event) as summary records.
+Imports rows of MHLW list tables (one row per status event) as records: a folder imports every .csv in it
+(and its subfolders) at once, merging the rows of one request into one record. Existing records are merged:
+new events and sources are added, nothing is dropped.
 
 options:
   --out <folder>     where records live (default: content/requests)
-  --dry-run          check and report, but write nothing
-  --force            replace existing records (their MDX bodies are kept)
+  --dry-run          check and report what would change, but write nothing
+  --force            rebuild existing summary records wholly from the rows (MDX bodies are kept)
   --updated <date>   the records' updated date, YYYY-MM-DD (default: today)
 
 columns (first row; see docs/adding-a-request.md):
 ${LIST_COLUMNS.map((column) => `  ${column.name}${column.required ? ' (required)' : ''}: ${column.description}`).join('\n')}`;
 
-/** Options of one list import (`input` is the CSV file): exactly the common import options. */
+/** Options of one list import: the common import options; `input` is a CSV file or a folder of them. */
 export type ListImportRequest = CommonImportArgs;
 
 /** One record the import produced. */
@@ -60,16 +71,23 @@ export interface ListImportFile {
   /** File text. */
   text: string;
   /** What happened to it. */
-  outcome: 'written' | 'unchanged' | 'dry-run';
+  outcome: 'created' | 'merged' | 'replaced' | 'unchanged' | 'dry-run';
 }
 
+/** One data row of a CSV, with where it stands. */
 interface Row {
+  /** The CSV file the row is in. */
+  input: string;
+  /** Position of that file in the import (0 for the first). */
+  fileOrder: number;
+  /** 1-based line of the row in its file. */
   line: number;
+  /** Cells by column name. */
   cells: Map<string, string>;
 }
 
 /** Reads the CSV into rows keyed by column name; throws {@link ImportError} naming the line for any fault. */
-export function readListRows(input: string, text: string): Row[] {
+export function readListRows(input: string, text: string, fileOrder = 0): Row[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, info: true, relax_column_count: false }) as unknown as { record: string[]; info: { lines: number } }[];
@@ -97,104 +115,204 @@ export function readListRows(input: string, text: string): Row[] {
   }
   if (body.length === 0) throw new ImportError(input, 2, 'the CSV has a header but no rows', 'add one row per status event of each request');
   return body.map(({ record, info }) => ({
+    input,
+    fileOrder,
     line: info.lines,
     cells: new Map(names.map((name, index) => [name, (record[index] ?? '').trim()])),
   }));
 }
 
 /** Columns that describe the request (same on every row of it), as opposed to the event and source columns. */
-const REQUEST_COLUMNS = ['要望番号', '回', 'スキーム', '成分名', '成分', 'INN', '販売名', '要望効能・効果', '要望用法・用量', '要望者', '要望者区分', '会社名', '分類', 'WG', '小児', '検討状況', '概要（日）', '概要（英）'];
+const REQUEST_COLUMNS = ['要望番号', '回', 'スキーム', '成分名', '成分', 'INN', '販売名', '要望効能・効果', '効能・効果（英）', '要望用法・用量', '要望者', '要望者区分', '会社名', '分類', 'WG', '小児', '検討状況', '概要（日）', '概要（英）'];
+
+/** A request column's value and the row it was taken from. */
+interface CellValue {
+  value: string;
+  row: Row;
+}
 
 interface RequestGroup {
   id: string;
   rows: Row[];
-  values: Map<string, { value: string; line: number }>;
+  values: Map<string, CellValue>;
 }
 
 function cell(row: Row, name: string): string {
   return row.cells.get(name) ?? '';
 }
 
-/** Converts a cell with a column's converter, turning a bad value into an error naming row and column. */
-function convert<T>(input: string, row: Row, column: string, value: string, converter: (value: string) => T): T {
+/** Converts a cell with a column's converter, turning a bad value into an error naming file, row and column. */
+function convert<T>(row: Row, column: string, value: string, converter: (value: string) => T): T {
   try {
     return converter(value);
   } catch (error) {
-    if (error instanceof CellValueError) throw new ImportError(input, row.line, `column "${column}": ${error.message}`, `correct the cell in column "${column}" on line ${row.line}`);
+    if (error instanceof CellValueError) throw new ImportError(row.input, row.line, `column "${column}": ${error.message}`, `correct the cell in column "${column}" on line ${row.line}`);
     throw error;
   }
 }
 
 /** The id of a row's request: the ID column, else number + INN, else round + INN (or romanised 成分). */
-function rowId(input: string, row: Row): string {
+function rowId(row: Row): string {
   const explicit = cell(row, 'ID');
   if (explicit !== '') {
-    if (!RECORD_ID.test(explicit)) throw new ImportError(input, row.line, `column "ID": "${explicit}" is not a valid id`, 'use lower-case letters, digits and hyphens, e.g. iv-194-hydroxocobalamin');
+    if (!RECORD_ID.test(explicit)) throw new ImportError(row.input, row.line, `column "ID": "${explicit}" is not a valid id`, 'use lower-case letters, digits and hyphens, e.g. iv-194-hydroxocobalamin');
     return explicit;
   }
   const number = cell(row, '要望番号');
   const inn = cell(row, 'INN') || undefined;
   const ingredient = cell(row, '成分') || cell(row, '成分名');
   const roundCell = cell(row, '回');
-  const round = roundCell === '' ? undefined : convert(input, row, '回', roundCell, toRound);
+  const round = roundCell === '' ? undefined : convert(row, '回', roundCell, toRound);
   const drug = ingredient === '' && inn === undefined ? undefined : slugifyDrugName(inn, ingredient);
-  const id = number !== '' ? joinIdParts([slugify(number), inn === undefined ? undefined : slugify(inn)]) : joinIdParts([round === undefined ? undefined : `round${String(['I', 'II', 'III', 'IV'].indexOf(round) + 1)}`, drug]);
-  if (id === undefined) throw new ImportError(input, row.line, 'cannot derive a record id for this row (no 要望番号, and no INN or 成分 to name it by)', 'fill the ID column with a lower-case id');
+  const roundPart = round === undefined ? undefined : `round${String(['I', 'II', 'III', 'IV'].indexOf(round) + 1)}`;
+  const id = number !== '' ? joinIdParts([roundPart !== undefined && readRoundOfNumber(number) === undefined ? roundPart : undefined, slugify(number), inn === undefined ? undefined : slugify(inn)]) : joinIdParts([roundPart, drug]);
+  if (id === undefined) throw new ImportError(row.input, row.line, 'cannot derive a record id for this row (no 要望番号, and no INN or 成分 to name it by)', 'fill the ID column with a lower-case id');
   return id;
 }
 
 /**
- * The key that ties a row to its request: the ID column, else the request number, else the id derived
- * from the row. Continuation rows of a request without a number should repeat its ID.
+ * The key that ties a row to its request: the request number (with its round when the number is a bare
+ * integer, as round I numbers are), else the ID column, else the id derived from the row.
  */
-function rowKey(input: string, row: Row): string {
+function rowKey(row: Row): string {
+  const number = cell(row, '要望番号');
+  if (number !== '') {
+    const round = cell(row, '回');
+    const bare = readRoundOfNumber(number) === undefined;
+    return `number:${bare && round !== '' ? `${convert(row, '回', round, toRound)}:` : ''}${normaliseRequestNumber(number)}`;
+  }
   const explicit = cell(row, 'ID');
   if (explicit !== '') return `id:${explicit}`;
-  const number = cell(row, '要望番号');
-  if (number !== '') return `number:${normaliseRequestNumber(number)}`;
-  return `id:${rowId(input, row)}`;
+  return `id:${rowId(row)}`;
 }
 
-/** Groups rows by request, checking that the request's columns agree across its rows. */
-function groupRows(input: string, rows: readonly Row[]): RequestGroup[] {
+/** Dates of council meetings by number, to order undated events that name their meeting. */
+export type MeetingDates = ReadonlyMap<number, string>;
+
+/** When a row's event happened, as far as it says: its date, else its meeting's date, else its source's date. */
+function rowWhen(row: Row, meetings: MeetingDates): string | undefined {
+  const date = cell(row, '日付');
+  if (date !== '') return convert(row, '日付', date, toDate);
+  const meeting = parseMeetingRef(cell(row, '会議') || undefined);
+  const meetingDate = meeting === undefined ? undefined : meetings.get(meeting.number);
+  if (meetingDate !== undefined) return meetingDate;
+  const sourceDate = cell(row, '出典日付');
+  return sourceDate === '' ? undefined : convert(row, '出典日付', sourceDate, toDate);
+}
+
+/** Compares two rows by how recent their source is: date, then meeting number, then file and line order. */
+function compareRecency(a: Row, b: Row, meetings: MeetingDates): number {
+  const wa = rowWhen(a, meetings) ?? '';
+  const wb = rowWhen(b, meetings) ?? '';
+  if (wa !== wb) return wa < wb ? -1 : 1;
+  const ma = parseMeetingRef(cell(a, '会議') || undefined)?.number ?? -1;
+  const mb = parseMeetingRef(cell(b, '会議') || undefined)?.number ?? -1;
+  if (ma !== mb) return ma - mb;
+  return a.fileOrder - b.fileOrder || a.line - b.line;
+}
+
+/** Where a row stands, for messages: `file:line`. */
+function place(row: Row): string {
+  return `${row.input}:${row.line}`;
+}
+
+/**
+ * Groups rows by request across every input. Within one file a request's columns must agree; across files
+ * the most recent source's value is taken and the difference is reported as an oddity.
+ */
+function groupRows(rows: readonly Row[], meetings: MeetingDates, report: ImportReport): RequestGroup[] {
   const groups = new Map<string, RequestGroup>();
-  const ids = new Map<string, number>();
+  const ids = new Map<string, Row>();
   for (const row of rows) {
-    const key = rowKey(input, row);
+    const key = rowKey(row);
     let group = groups.get(key);
     if (!group) {
-      const id = rowId(input, row);
+      const id = rowId(row);
       const clash = ids.get(id);
-      if (clash !== undefined) throw new ImportError(input, row.line, `this row's request gets the id ${id}, which line ${clash} already uses for another request`, 'give one of them a different ID, or the same 要望番号 if they are the same request');
-      ids.set(id, row.line);
+      if (clash !== undefined) throw new ImportError(row.input, row.line, `this row's request gets the id ${id}, which ${place(clash)} already uses for another request`, 'give one of them a different ID, or the same 要望番号 if they are the same request');
+      ids.set(id, row);
       group = { id, rows: [], values: new Map() };
       groups.set(key, group);
     }
     group.rows.push(row);
-    for (const column of ['ID', ...REQUEST_COLUMNS]) {
-      const value = cell(row, column);
-      if (value === '') continue;
-      const seen = group.values.get(column);
-      if (seen && seen.value !== value) {
-        throw new ImportError(input, row.line, `column "${column}" says "${value}" but line ${seen.line} (same request ${group.id}) says "${seen.value}"`, 'give the request one value: repeat it exactly on every row, or leave the later rows blank');
+  }
+  for (const group of groups.values()) {
+    for (const row of group.rows) {
+      for (const column of REQUEST_COLUMNS) {
+        const value = cell(row, column);
+        if (value === '') continue;
+        const seen = group.values.get(column);
+        if (!seen) {
+          group.values.set(column, { value, row });
+          continue;
+        }
+        if (seen.value === value) continue;
+        if (seen.row.input === row.input) {
+          throw new ImportError(row.input, row.line, `column "${column}" says "${value}" but line ${seen.row.line} (same request ${group.id}) says "${seen.value}"`, 'give the request one value: repeat it exactly on every row, or leave the later rows blank');
+        }
+        const newer = compareRecency(row, seen.row, meetings) > 0 ? row : seen.row;
+        const older = newer === row ? seen.row : row;
+        const kept = newer === row ? value : seen.value;
+        report.addOddity(`${group.id}: ${column}`, undefined, `${place(newer)} says "${kept}", ${place(older)} says "${newer === row ? seen.value : value}"; the more recent source's value is kept`);
+        group.values.set(column, { value: kept, row: newer });
       }
-      if (!seen) group.values.set(column, { value, line: row.line });
     }
   }
   return [...groups.values()];
 }
 
-/** Builds the frontmatter of one summary record from its rows. */
-function buildSummaryRecord(input: string, group: RequestGroup, updated: string, report: ImportReport): Record<string, unknown> {
-  const first = group.rows[0];
-  if (!first) throw new ImportError(input, undefined, `request ${group.id} has no rows`);
-  const value = (column: string): string | undefined => group.values.get(column)?.value;
-  const lineOf = (column: string): number => group.values.get(column)?.line ?? first.line;
-  const found = (field: string, column: string, detail?: string): void => {
-    report.addFound(`${group.id}: ${field}`, lineOf(column), detail);
+/** The identity of an event: the same status on the same date from the same source is one event. */
+function eventKey(event: { status?: unknown; date?: unknown; source?: unknown }): string {
+  const source = event.source as { url?: string; title?: string } | undefined;
+  return [String(event.status), typeof event.date === 'string' ? event.date : '', source?.url ?? source?.title ?? ''].join('\u0000');
+}
+
+/** The identity of a source: its address, else its title. */
+function sourceKey(source: Record<string, unknown>): string {
+  return String(source.url ?? source.title);
+}
+
+/**
+ * Orders a history oldest first: by date (an event's own, else its meeting's); two undated events by meeting
+ * number, else by the lifecycle order of their statuses. The sort is stable, so events the sources cannot
+ * order keep the order they were given in.
+ */
+export function orderHistory<E extends { status: string; date?: string; meeting?: string }>(events: readonly E[], meetings: MeetingDates): E[] {
+  const when = (event: E): string | undefined => {
+    if (event.date !== undefined) return event.date;
+    const ref = parseMeetingRef(event.meeting);
+    return ref === undefined ? undefined : meetings.get(ref.number);
   };
-  const genericName = value('成分名');
-  if (genericName === undefined) throw new ImportError(input, first.line, `column "成分名" is blank for request ${group.id}`, 'fill 成分名 on the first row of the request');
+  const statusOrder = (event: E): number => (Status.has(event.status) ? Status.get(event.status).order : 0);
+  return [...events].sort((a, b) => {
+    const wa = when(a);
+    const wb = when(b);
+    if (wa !== undefined && wb !== undefined) {
+      const width = Math.min(wa.length, wb.length);
+      if (wa.slice(0, width) !== wb.slice(0, width)) return wa < wb ? -1 : 1;
+      return statusOrder(a) - statusOrder(b);
+    }
+    const ma = parseMeetingRef(a.meeting)?.number;
+    const mb = parseMeetingRef(b.meeting)?.number;
+    if (ma !== undefined && mb !== undefined && ma !== mb) return ma - mb;
+    return statusOrder(a) - statusOrder(b);
+  });
+}
+
+/** Builds the frontmatter of one summary record from its rows. */
+function buildSummaryRecord(group: RequestGroup, updated: string, meetings: MeetingDates, report: ImportReport): Record<string, unknown> {
+  const first = group.rows[0];
+  if (!first) throw new Error(`request ${group.id} has no rows`);
+  const value = (column: string): string | undefined => group.values.get(column)?.value;
+  const rowOf = (column: string): Row => group.values.get(column)?.row ?? first;
+  const found = (field: string, column: string, detail?: string): void => {
+    report.addFound(`${group.id}: ${field}`, rowOf(column).line, detail);
+  };
+  const fail = (column: string, message: string, fix: string): never => {
+    const row = rowOf(column);
+    throw new ImportError(row.input, row.line, message, fix);
+  };
+  const genericName = value('成分名') ?? fail('成分名', `column "成分名" is blank for request ${group.id}`, 'fill 成分名 on the first row of the request');
   const record: Record<string, unknown> = { kind: 'summary' };
 
   const number = value('要望番号');
@@ -204,76 +322,94 @@ function buildSummaryRecord(input: string, group: RequestGroup, updated: string,
     found('requestNumber', '要望番号', number);
   } else report.addMissing(`${group.id}: requestNumber`, 'blank', first.line);
   const roundCell = value('回');
-  const round = roundCell === undefined ? implied?.round : convert(input, first, '回', roundCell, toRound);
+  const round = roundCell === undefined ? implied?.round : convert(rowOf('回'), '回', roundCell, toRound);
   if (roundCell !== undefined && implied && round !== implied.round) {
-    throw new ImportError(input, lineOf('回'), `column "回" says ${String(round)} but the request number ${String(number)} belongs to round ${implied.round}`, 'correct one of the two');
+    fail('回', `column "回" says ${String(round)} but the request number ${String(number)} belongs to round ${implied.round}`, 'correct one of the two');
   }
   if (round !== undefined) {
     record.round = round;
     found('round', roundCell === undefined ? '要望番号' : '回', roundCell === undefined ? `${round} (from the request number)` : round);
   }
   const schemeCell = value('スキーム');
-  const scheme = schemeCell === undefined ? (implied?.scheme ?? (round !== undefined && round !== 'IV' ? 'standard' : undefined)) : convert(input, first, 'スキーム', schemeCell, toScheme);
+  const scheme = schemeCell === undefined ? (implied?.scheme ?? (round !== undefined && round !== 'IV' ? 'standard' : undefined)) : convert(rowOf('スキーム'), 'スキーム', schemeCell, toScheme);
   if (scheme !== undefined) {
     record.scheme = scheme;
     found('scheme', schemeCell === undefined ? '要望番号' : 'スキーム', schemeCell === undefined ? `${scheme} (from ${implied ? 'the request number' : `round ${String(round)}, before the rapid scheme`})` : scheme);
   }
   const wg = value('WG');
   if (wg !== undefined) {
-    record.leadWg = convert(input, first, 'WG', wg, toWorkingGroup);
+    record.leadWg = convert(rowOf('WG'), 'WG', wg, toWorkingGroup);
     found('leadWg', 'WG', String(record.leadWg));
   } else report.addMissing(`${group.id}: leadWg`, 'blank', first.line);
   const pediatric = value('小児');
   if (pediatric !== undefined) {
-    record.pediatricWg = convert(input, first, '小児', pediatric, toPediatric);
+    record.pediatricWg = convert(rowOf('小児'), '小児', pediatric, toPediatric);
     found('pediatricWg', '小児', String(record.pediatricWg));
   } else report.addMissing(`${group.id}: pediatricWg`, 'blank', first.line);
 
-  const drug: Record<string, unknown> = { ingredient: value('成分') ?? genericName };
-  const inn = value('INN');
-  if (inn !== undefined) drug.inn = inn.toLowerCase();
+  const inn = value('INN') ?? fail('INN', `column "INN" is blank for request ${group.id}`, 'give the drug’s English name (INN, lower case) on the first row of the request: English readers find it by that name');
+  const drug: Record<string, unknown> = { ingredient: value('成分') ?? genericName, inn: inn.toLowerCase() };
   const brands = value('販売名');
   if (brands !== undefined) drug.brandNames = brands.split(/[、;；\n]/u).map((brand) => brand.trim()).filter((brand) => brand !== '');
   record.drug = drug;
+  const indicationEn = value('効能・効果（英）');
+  if (indicationEn !== undefined) {
+    record.indicationEn = indicationEn;
+    found('indicationEn', '効能・効果（英）');
+  } else if (value('要望効能・効果') !== undefined) {
+    fail('要望効能・効果', `column "効能・効果（英）" is blank for request ${group.id}, whose 要望効能・効果 is given`, 'give the editors’ English translation of the requested indication on the first row of the request');
+  }
 
   const ja = value('概要（日）');
   const en = value('概要（英）');
   if ((ja === undefined) !== (en === undefined)) {
-    throw new ImportError(input, lineOf(ja === undefined ? '概要（英）' : '概要（日）'), 'a summary needs both 概要（日） and 概要（英）', 'fill both columns, or leave both blank');
+    fail(ja === undefined ? '概要（英）' : '概要（日）', 'a summary needs both 概要（日） and 概要（英）', 'fill both columns, or leave both blank');
   }
   if (ja !== undefined && en !== undefined) record.summary = { ja, en };
 
   const sources: Record<string, unknown>[] = [];
   const statusHistory: Record<string, unknown>[] = [];
+  const seenEvents = new Set<string>();
   for (const row of group.rows) {
     const source: Record<string, unknown> = { title: cell(row, '出典') };
-    if (source.title === '') throw new ImportError(input, row.line, 'column "出典" is blank', 'give every row the title of the source it was copied from');
+    if (source.title === '') throw new ImportError(row.input, row.line, 'column "出典" is blank', 'give every row the title of the source it was copied from');
     const url = cell(row, '出典URL');
-    if (!/^https?:\/\/\S+$/u.test(url)) throw new ImportError(input, row.line, `column "出典URL": "${url}" is not an http(s) address`, 'give every row the address of its source');
+    if (!/^https?:\/\/\S+$/u.test(url)) throw new ImportError(row.input, row.line, `column "出典URL": "${url}" is not an http(s) address`, 'give every row the address of its source');
     source.url = url;
+    const original = cell(row, '原典URL');
+    if (original !== '') {
+      if (!/^https?:\/\/\S+$/u.test(original)) throw new ImportError(row.input, row.line, `column "原典URL": "${original}" is not an http(s) address`, 'give the address of the original document, or leave the cell blank');
+      source.original = original;
+    }
     if (cell(row, '出典発行者') !== '') source.publisher = cell(row, '出典発行者');
-    if (cell(row, '出典日付') !== '') source.date = convert(input, row, '出典日付', cell(row, '出典日付'), toDate);
+    if (cell(row, '出典日付') !== '') source.date = convert(row, '出典日付', cell(row, '出典日付'), toDate);
     if (cell(row, '出典メモ') !== '') source.note = cell(row, '出典メモ');
-    if (!sources.some((known) => isDeepStrictEqual(known, source))) sources.push(source);
+    if (!sources.some((known) => sourceKey(known) === sourceKey(source))) sources.push(source);
     const status = cell(row, '状況');
     if (status === '') {
       for (const column of ['日付', '会議', '状況メモ']) {
-        if (cell(row, column) !== '') throw new ImportError(input, row.line, `column "${column}" is filled but "状況" is blank`, 'name the status the date, meeting or note belongs to');
+        if (cell(row, column) !== '') throw new ImportError(row.input, row.line, `column "${column}" is filled but "状況" is blank`, 'name the status the date, meeting or note belongs to');
       }
       continue;
     }
-    const code = convert(input, row, '状況', status, toStatus);
-    const date = cell(row, '日付') === '' ? undefined : convert(input, row, '日付', cell(row, '日付'), toDate);
+    const code = convert(row, '状況', status, toStatus);
+    const date = cell(row, '日付') === '' ? undefined : convert(row, '日付', cell(row, '日付'), toDate);
     const event: Record<string, unknown> = { status: code };
     if (date !== undefined) event.date = date;
     if (cell(row, '会議') !== '') event.meeting = cell(row, '会議');
-    // The event names its source by title and address; the record's sources carry the notes.
+    // The event names its source by title and addresses; the record's sources carry the notes.
     event.source = Object.fromEntries(Object.entries(source).filter(([key]) => key !== 'note'));
     if (cell(row, '状況メモ') !== '') event.note = cell(row, '状況メモ');
+    const key = eventKey(event);
+    if (seenEvents.has(key)) {
+      report.addOddity(`${group.id}: statusHistory`, row.line, `${place(row)} repeats the event ${code}${date === undefined ? '' : ` ${date}`} from the same source; kept once`);
+      continue;
+    }
+    seenEvents.add(key);
     statusHistory.push(event);
-    report.addFound(`${group.id}: statusHistory[${statusHistory.length - 1}]`, row.line, `${code}${date === undefined ? ' (undated)' : ` ${date}`}`);
+    report.addFound(`${group.id}: status event`, row.line, `${code}${date === undefined ? ' (undated)' : ` ${date}`}`);
   }
-  record.statusHistory = statusHistory;
+  record.statusHistory = orderHistory(statusHistory as { status: string; date?: string; meeting?: string }[], meetings);
   record.sources = sources;
   record.updated = updated;
 
@@ -294,8 +430,8 @@ function buildSummaryRecord(input: string, group: RequestGroup, updated: string,
       report.addMissing(`${group.id}: listRow.${field}`, 'blank', first.line);
       continue;
     }
-    if (field === 'requesterType') listRow[field] = convert(input, first, column, text, toRequesterType);
-    else if (field === 'classification') listRow[field] = convert(input, first, column, text, toClassification);
+    if (field === 'requesterType') listRow[field] = convert(rowOf(column), column, text, toRequesterType);
+    else if (field === 'classification') listRow[field] = convert(rowOf(column), column, text, toClassification);
     else listRow[field] = text;
     found(`listRow.${field}`, column, field === 'requesterType' || field === 'classification' ? String(listRow[field]) : undefined);
   }
@@ -303,114 +439,230 @@ function buildSummaryRecord(input: string, group: RequestGroup, updated: string,
 
   const result = requestSchema.safeParse(record);
   if (!result.success) {
-    const problems = describeIssues(`${group.id} (lines ${group.rows.map((row) => row.line).join(', ')})`, result.error.issues, record, requestSchema);
-    throw new ImportError(input, first.line, `the rows of request ${group.id} do not make a valid record:\n  ${problems.map(formatProblem).join('\n  ')}`, 'correct the cells named above');
+    const problems = describeIssues(`${group.id} (${group.rows.map(place).join(', ')})`, result.error.issues, record, requestSchema);
+    throw new ImportError(first.input, first.line, `the rows of request ${group.id} do not make a valid record:\n  ${problems.map(formatProblem).join('\n  ')}`, 'correct the cells named above');
   }
   return record;
 }
 
-/** Request numbers already used by records in the output folder, by normalised number. */
-function existingNumbers(out: string): Map<string, string> {
-  const numbers = new Map<string, string>();
-  for (const name of readdirSync(out)) {
-    if (!name.endsWith('.mdx')) continue;
-    const read = readRecordText(name, readFileSync(path.join(out, name), 'utf8'));
-    if ('message' in read) continue;
-    const number = read.data.requestNumber;
-    if (typeof number === 'string') numbers.set(normaliseRequestNumber(number), name.slice(0, -'.mdx'.length));
-  }
-  return numbers;
+/** An existing record in the output folder. */
+interface ExistingRecord {
+  id: string;
+  path: string;
+  text: string;
+  data: Record<string, unknown>;
+  body: string;
 }
 
-/** One summary record built from the rows of a CSV, before it is checked against the output folder. */
+/** Records already in the output folder, by id, and their ids by normalised request number. */
+function readExisting(out: string): { byId: Map<string, ExistingRecord>; byNumber: Map<string, string> } {
+  const byId = new Map<string, ExistingRecord>();
+  const byNumber = new Map<string, string>();
+  for (const name of readdirSync(out)) {
+    if (!name.endsWith('.mdx')) continue;
+    const file = path.join(out, name);
+    const text = readFileSync(file, 'utf8');
+    const read = readRecordText(file, text);
+    if ('message' in read) continue;
+    const id = name.slice(0, -'.mdx'.length);
+    byId.set(id, { id, path: file, text, data: read.data, body: read.body });
+    const number = read.data.requestNumber;
+    if (typeof number === 'string') byNumber.set(normaliseRequestNumber(number), id);
+  }
+  return { byId, byNumber };
+}
+
+/** One summary record built from the rows, before it is checked against the output folder. */
 export interface SummaryRecordPlan {
   /** Record id. */
   id: string;
+  /** The first row of the request: its file and line. */
+  input: string;
   /** Line of the request's first row. */
   line: number;
   /** Frontmatter data. */
   data: Record<string, unknown>;
 }
 
+/** One CSV's name and text. */
+export interface ListInput {
+  /** The file's path, as messages name it. */
+  input: string;
+  /** Its text. */
+  text: string;
+}
+
 /**
- * Builds the summary records of a list CSV's text, without touching the disk: every row is read, grouped
- * and checked. Throws {@link ImportError} naming `input` and the line at the first fault.
+ * Builds the summary records of one or more list CSVs, without touching the disk: every row is read, grouped
+ * across files and checked. Throws {@link ImportError} naming the file and line at the first fault.
  */
-export function buildSummaryRecords(input: string, csvText: string, updated: string, report: ImportReport): SummaryRecordPlan[] {
-  const groups = groupRows(input, readListRows(input, csvText));
-  const seenNumbers = new Map<string, string>();
+export function buildSummaryRecords(inputs: readonly ListInput[], updated: string, report: ImportReport, meetings: MeetingDates = new Map()): SummaryRecordPlan[] {
+  const rows = inputs.flatMap((file, order) => readListRows(file.input, file.text, order));
+  const groups = groupRows(rows, meetings, report);
+  const seenNumbers = new Map<string, { id: string; row: Row }>();
   return groups.map((group) => {
-    const data = buildSummaryRecord(input, group, updated, report);
-    const line = group.rows[0]?.line ?? 1;
+    const data = buildSummaryRecord(group, updated, meetings, report);
+    const first = group.rows[0] as Row;
     if (typeof data.requestNumber === 'string') {
       const key = normaliseRequestNumber(data.requestNumber);
       const other = seenNumbers.get(key);
-      if (other !== undefined) throw new ImportError(input, line, `request number ${data.requestNumber} is also used by ${other} in this file`, 'give both rows the same ID, or correct the number');
-      seenNumbers.set(key, group.id);
+      if (other !== undefined) throw new ImportError(first.input, first.line, `request number ${data.requestNumber} is also used by ${other.id} (${place(other.row)})`, 'give both rows the same ID, or correct the number');
+      seenNumbers.set(key, { id: group.id, row: first });
     }
-    return { id: group.id, line, data };
+    return { id: group.id, input: first.input, line: first.line, data };
   });
 }
 
-/** Imports a list CSV; throws {@link ImportError} for bad input, having written nothing. */
-export function importList(request: ListImportRequest, io: CommandIo): ListImportFile[] {
-  const text = readInputText(request.input);
-  checkOutputFolder(request.input, request.out);
-  const report = new ImportReport();
-  const records = buildSummaryRecords(request.input, text, request.updated, report);
-  const used = existingNumbers(request.out);
-  const planned: { id: string; path: string; text: string; data: Record<string, unknown>; existing?: string }[] = [];
-  const blocked: string[] = [];
-  for (const record of records) {
-    let data = record.data;
-    const target = path.join(request.out, `${record.id}.mdx`);
-    if (typeof data.requestNumber === 'string') {
-      const other = used.get(normaliseRequestNumber(data.requestNumber));
-      if (other !== undefined && other !== record.id) {
-        throw new ImportError(request.input, record.line, `request number ${data.requestNumber} is already used by ${other}`, 'each request number may be used by one record; give the row that record\'s ID, or correct the number');
+/** The CSV files an input names: the file itself, or every `.csv` below a folder, in path order. */
+export function listInputFiles(input: string): string[] {
+  if (!existsSync(input)) throw new ImportError(input, undefined, 'no such file or folder', 'check the path (it is relative to the folder you run npm from)');
+  if (!statSync(input).isDirectory()) return [input];
+  const files: string[] = [];
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.csv')) files.push(full);
+    }
+  };
+  walk(input);
+  if (files.length === 0) throw new ImportError(input, undefined, 'the folder holds no .csv file', 'name a CSV file, or a folder of them');
+  return files;
+}
+
+/**
+ * Reads the dates of council meetings from the meetings file beside the requests folder
+ * (`content/meetings.yaml`), so that undated events can be ordered by their meeting. No file, no dates.
+ */
+export function readMeetingDates(out: string): Map<number, string> {
+  const file = path.join(out, '..', 'meetings.yaml');
+  const dates = new Map<number, string>();
+  if (!existsSync(file)) return dates;
+  const entries: unknown = parseYaml(readFileSync(file, 'utf8'));
+  if (!Array.isArray(entries)) return dates;
+  for (const entry of entries as unknown[]) {
+    if (!isRecord(entry)) continue;
+    const ref = typeof entry.id === 'string' ? /^council-(\d+)$/u.exec(entry.id) : null;
+    if (ref?.[1] && typeof entry.date === 'string') dates.set(Number(ref[1]), entry.date);
+  }
+  return dates;
+}
+
+/** What merging rows into an existing record changed, for the report. */
+interface MergeResult {
+  data: Record<string, unknown>;
+  changes: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Merges a record built from rows into an existing one without dropping anything: events and sources not yet
+ * present are added, fields the existing record lacks are filled; a field that differs keeps its existing
+ * value and is reported. A full-form record gains only events, sources and record metadata.
+ */
+function mergeInto(existing: Record<string, unknown>, incoming: Record<string, unknown>, meetings: MeetingDates, id: string, report: ImportReport): MergeResult {
+  const data: Record<string, unknown> = structuredClone(existing);
+  const changes: string[] = [];
+  const fill = (target: Record<string, unknown>, from: Record<string, unknown>, prefix: string, keys: readonly string[]): void => {
+    for (const key of keys) {
+      const value = from[key];
+      if (value === undefined) continue;
+      if (target[key] === undefined || (Array.isArray(target[key]) && target[key].length === 0 && Array.isArray(value) && value.length > 0)) {
+        target[key] = structuredClone(value);
+        changes.push(`filled ${prefix}${key}`);
+      } else if (!isDeepStrictEqual(target[key], value)) {
+        report.addOddity(`${id}: ${prefix}${key}`, undefined, `the record says ${JSON.stringify(target[key])}, the rows say ${JSON.stringify(value)}; the record's value is kept (edit the record, or rebuild it with --force)`);
       }
     }
+  };
+  fill(data, incoming, '', ['requestNumber', 'round', 'scheme', 'leadWg', 'pediatricWg', 'indicationEn', 'summary']);
+  if (isRecord(data.drug) && isRecord(incoming.drug)) fill(data.drug, incoming.drug, 'drug.', ['inn', 'brandNames']);
+  if (data.kind === 'summary' && isRecord(data.listRow) && isRecord(incoming.listRow)) {
+    fill(data.listRow, incoming.listRow, 'listRow.', ['genericName', 'requestedIndication', 'requestedDosage', 'requesterName', 'requesterType', 'company', 'classification', 'statusText']);
+  }
+  const history = Array.isArray(data.statusHistory) ? (data.statusHistory as Record<string, unknown>[]) : [];
+  const known = new Set(history.map(eventKey));
+  for (const event of incoming.statusHistory as { status: string; date?: string; source: { title: string } }[]) {
+    if (known.has(eventKey(event))) continue;
+    history.push(event);
+    known.add(eventKey(event));
+    changes.push(`added event ${event.status}${event.date === undefined ? '' : ` ${event.date}`} (${event.source.title})`);
+  }
+  data.statusHistory = orderHistory(history as { status: string; date?: string; meeting?: string }[], meetings);
+  const sources = Array.isArray(data.sources) ? (data.sources as Record<string, unknown>[]) : [];
+  for (const source of incoming.sources as Record<string, unknown>[]) {
+    if (sources.some((knownSource) => sourceKey(knownSource) === sourceKey(source))) continue;
+    sources.push(source);
+    changes.push(`added source ${String(source.title)}`);
+  }
+  data.sources = sources;
+  return { data, changes };
+}
+
+/** Imports list CSVs (a file or a folder); throws {@link ImportError} for bad input, having written nothing. */
+export function importList(request: ListImportRequest, io: CommandIo): ListImportFile[] {
+  const files = listInputFiles(request.input);
+  const inputs = files.map((input) => ({ input, text: readInputText(input) }));
+  checkOutputFolder(request.input, request.out);
+  const report = new ImportReport();
+  const meetings = readMeetingDates(request.out);
+  const records = buildSummaryRecords(inputs, request.updated, report, meetings);
+  const existing = readExisting(request.out);
+  const planned: { id: string; path: string; text: string; data: Record<string, unknown>; outcome: ListImportFile['outcome']; changes: string[] }[] = [];
+  for (const record of records) {
+    const numberOwner = typeof record.data.requestNumber === 'string' ? existing.byNumber.get(normaliseRequestNumber(record.data.requestNumber)) : undefined;
+    const id = numberOwner ?? record.id;
+    const target = path.join(request.out, `${id}.mdx`);
+    const current = existing.byId.get(id);
+    let data = record.data;
     let body = '';
-    let existing: string | undefined;
-    if (existsSync(target)) {
-      existing = readFileSync(target, 'utf8');
-      if (!request.force) blocked.push(target);
-      const read = readRecordText(target, existing);
-      if (!('message' in read)) {
-        body = read.body;
-        const candidate = { ...data, updated: read.data.updated };
-        if (serializeRecord(candidate, body) === existing) data = candidate;
+    let outcome: ListImportFile['outcome'] = 'created';
+    let changes: string[] = ['new record'];
+    if (current !== undefined) {
+      body = current.body;
+      if (request.force && current.data.kind === 'summary') {
+        outcome = 'replaced';
+        changes = ['rebuilt from the rows'];
+        const candidate = { ...data, updated: current.data.updated };
+        if (serializeRecord(candidate, body) === current.text) data = candidate;
+      } else {
+        const merged = mergeInto(current.data, data, meetings, id, report);
+        changes = merged.changes;
+        data = changes.length === 0 ? merged.data : { ...merged.data, updated: request.updated };
+        outcome = 'merged';
       }
     }
     const fileText = serializeRecord(data, body);
+    if (current !== undefined && fileText === current.text) {
+      outcome = 'unchanged';
+      changes = [];
+    }
     const problems = verifyRecordText(target, fileText, data);
     if (problems.length > 0) {
-      throw new ImportError(request.input, record.line, `the record ${record.id} would not be valid:\n  ${problems.map(formatProblem).join('\n  ')}`, 'correct the cells of that request; if they are right, please report this');
+      throw new ImportError(record.input, record.line, `the record ${id} would not be valid:\n  ${problems.map(formatProblem).join('\n  ')}`, 'correct the cells of that request; if they are right, please report this');
     }
-    planned.push(existing === undefined ? { id: record.id, path: target, text: fileText, data } : { id: record.id, path: target, text: fileText, data, existing });
+    planned.push({ id, path: target, text: fileText, data, outcome, changes });
   }
-  const blockedChanged = blocked.filter((file) => planned.find((plan) => plan.path === file)?.existing !== planned.find((plan) => plan.path === file)?.text);
-  if (blockedChanged.length > 0) {
-    throw new ImportError(request.input, undefined, `${blockedChanged.length === 1 ? 'this record already exists' : 'these records already exist'}: ${blockedChanged.join(', ')}`, 'pass --force to replace them (their MDX bodies are kept)');
-  }
-  io.out(formatReport(report, `Importing ${request.input}: ${records.length} request(s)`));
+  io.out(formatReport(report, `Importing ${files.length === 1 ? request.input : `${files.length} CSV files from ${request.input}`}: ${records.length} request(s)`));
   const results: ListImportFile[] = [];
+  const tally = new Map<string, number>();
   for (const plan of planned) {
-    let outcome: ListImportFile['outcome'];
-    if (request.dryRun) {
-      outcome = 'dry-run';
-      io.out(`Dry run: ${plan.path} would be ${plan.existing === undefined ? 'created' : plan.existing === plan.text ? 'left unchanged' : 'replaced'}.`);
-    } else if (plan.existing === plan.text) {
-      outcome = 'unchanged';
+    const verb = { created: 'Created', merged: 'Merged into', replaced: 'Rebuilt', unchanged: 'Unchanged', 'dry-run': 'Dry run' }[plan.outcome];
+    if (request.dryRun && plan.outcome !== 'unchanged') {
+      io.out(`Dry run: ${plan.path} would be ${plan.outcome === 'created' ? 'created' : plan.outcome === 'replaced' ? 'rebuilt' : 'changed'}:${plan.changes.map((change) => `\n  + ${change}`).join('')}`);
+    } else if (plan.outcome === 'unchanged') {
       io.out(`Unchanged: ${plan.path}`);
     } else {
-      writeRecordAtomically(request.input, { path: plan.path, text: plan.text, data: plan.data });
-      outcome = 'written';
-      io.out(`Wrote ${plan.path}`);
+      writeRecordAtomically(plan.path, { path: plan.path, text: plan.text, data: plan.data });
+      io.out(`${verb} ${plan.path}${plan.changes.length > 0 && plan.outcome === 'merged' ? plan.changes.map((change) => `\n  + ${change}`).join('') : ''}`);
     }
-    results.push({ id: plan.id, path: plan.path, text: plan.text, outcome });
+    tally.set(plan.outcome, (tally.get(plan.outcome) ?? 0) + 1);
+    results.push({ id: plan.id, path: plan.path, text: plan.text, outcome: request.dryRun && plan.outcome !== 'unchanged' ? 'dry-run' : plan.outcome });
   }
-  if (request.dryRun) io.out('Dry run: nothing was written.');
+  io.out(`Summary: ${['created', 'merged', 'replaced', 'unchanged'].map((outcome) => `${tally.get(outcome) ?? 0} ${outcome}`).join(', ')}${request.dryRun ? ' (dry run: nothing was written)' : ''}.`);
   return results;
 }
 

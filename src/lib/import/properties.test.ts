@@ -23,7 +23,7 @@ import { readValueAtPath } from './testing/harness.ts';
 import { buildSyntheticForm, HTML_FIELDS, PLAIN_FIELDS, SYNTHETIC_PATHS, type SyntheticFields } from './testing/synthetic-form.ts';
 
 const RUNS = 1000;
-const OPTIONS = { updated: '2026-11-22' };
+const OPTIONS = { updated: '2026-11-22', inn: 'synthetin', indicationEn: 'SYNTHETIC indication' };
 
 /** Pieces that break naive importers: MDX/JSX syntax, HTML, entities, YAML specials, full-width forms. */
 const HOSTILE_PIECES = [
@@ -179,10 +179,10 @@ describe('text is sacred', () => {
       .filter((text) => text !== '');
     fc.assert(
       fc.property(fc.constantFrom(...(Object.keys(columns) as (keyof typeof columns)[])), multiline, (column, text) => {
-        const row: Record<string, string> = { 要望番号: 'Ⅳ-900', 成分名: 'シンセティン', '要望効能・効果': '', '要望用法・用量': '', 要望者: '', 会社名: '', 分類: '', WG: '', 小児: '', 検討状況: '', 状況: 'wg_review', 日付: '', 会議: '', 状況メモ: '', 出典: 'SYNTHETIC', 出典URL: 'http://127.0.0.1/synthetic' };
+        const row: Record<string, string> = { 要望番号: 'Ⅳ-900', 成分名: 'シンセティン', INN: 'synthetin', '効能・効果（英）': 'SYNTHETIC indication', '要望効能・効果': '', '要望用法・用量': '', 要望者: '', 会社名: '', 分類: '', WG: '', 小児: '', 検討状況: '', 状況: 'wg_review', 日付: '', 会議: '', 状況メモ: '', 出典: 'SYNTHETIC', 出典URL: 'http://127.0.0.1/synthetic' };
         row[column] = text;
         const csv = stringify([Object.keys(row), Object.values(row)]);
-        const [record] = buildSummaryRecords('synthetic.csv', csv, '2026-11-22', new ImportReport());
+        const [record] = buildSummaryRecords([{ input: 'synthetic.csv', text: csv }], '2026-11-22', new ImportReport());
         if (!record) throw new Error('no record');
         const fileText = serializeRecord(record.data, '');
         expect(verifyRecordText('synthetic.mdx', fileText, record.data)).toEqual([]);
@@ -311,7 +311,7 @@ describe('arbitrary input', () => {
         const columns = dropColumn ? header.slice(1, -1) : header;
         const csv = stringify([columns, ...rows.map((row) => row.slice(0, columns.length))]);
         try {
-          for (const record of buildSummaryRecords('random.csv', csv, '2026-11-22', new ImportReport())) {
+          for (const record of buildSummaryRecords([{ input: 'random.csv', text: csv }], '2026-11-22', new ImportReport())) {
             expect(verifyRecordText('random.mdx', serializeRecord(record.data, ''), record.data)).toEqual([]);
           }
         } catch (error) {

@@ -75,7 +75,7 @@ describe('verifyRecordText', () => {
   });
 
   it('rejects a body that MDX would run as code', () => {
-    const record = { kind: 'summary', drug: { ingredient: 'x' }, sources: [{ title: 't' }], updated: '2026-11-22', listRow: { genericName: 'x' } };
+    const record = { kind: 'summary', drug: { ingredient: 'x', inn: 'x' }, sources: [{ title: 't' }], updated: '2026-11-22', listRow: { genericName: 'x' } };
     expect(verifyRecordText('x.mdx', serializeRecord(record, ''))).toEqual([]);
     expect(verifyRecordText('x.mdx', serializeRecord(record, '\n{alert(1)}\n')).length).toBeGreaterThan(0);
   });
