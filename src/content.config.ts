@@ -6,6 +6,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { glossarySchema } from './schemas/glossary.ts';
 import { primerSchema } from './schemas/primer.ts';
+import { meetingSchema } from './schemas/meeting.ts';
+import { requesterSchema } from './schemas/requester.ts';
 import { requestSchema } from './schemas/request.ts';
 import { requestLoader } from './loaders/request-loader.ts';
 
@@ -32,4 +34,16 @@ const glossary = defineCollection({
   schema: glossarySchema,
 });
 
-export const collections = { requests, primer, glossary };
+/** The requester registry: one YAML file per requester. Read only by `src/lib/requesters.ts`. */
+const requesters = defineCollection({
+  loader: glob({ base: `${contentDir}/requesters`, pattern: '*.yaml' }),
+  schema: requesterSchema,
+});
+
+/** Council meetings: one YAML file per meeting, `council-<number>.yaml`. Read only by `src/lib/meetings.ts`. */
+const meetings = defineCollection({
+  loader: glob({ base: `${contentDir}/meetings`, pattern: '*.yaml' }),
+  schema: meetingSchema,
+});
+
+export const collections = { requests, primer, glossary, requesters, meetings };

@@ -45,6 +45,11 @@ export const meeting66 = {
 export interface RoundFigure {
   /** The round. */
   round: RoundCode;
+  /**
+   * The round's total number of requests, when the sources give one (rounds I and II). Round III's sources give
+   * only its first period; round IV takes requests continuously and has no total.
+   */
+  total?: number;
   /** Where the figure comes from. */
   sources: readonly FigureSource[];
 }
@@ -53,9 +58,10 @@ export interface RoundFigure {
 export const roundFigures: readonly RoundFigure[] = [
   {
     round: 'I',
+    total: 374,
     sources: [{ url: 'https://www.wic-net.com/material/document/22792/1' }, { url: 'http://medical.nikkeibp.co.jp/leaf/mem/pub/opinion/mric/201007/515982.html' }],
   },
-  { round: 'II', sources: [{ url: 'https://www.wic-net.com/material/document/22792/1' }, { url: 'https://bio.nikkeibp.co.jp/article/news/20121004/163606/' }] },
+  { round: 'II', total: 290, sources: [{ url: 'https://www.wic-net.com/material/document/22792/1' }, { url: 'https://bio.nikkeibp.co.jp/article/news/20121004/163606/' }] },
   { round: 'III', sources: [{ url: 'https://ynps.yakuji.co.jp/?p=1458' }] },
   {
     round: 'IV',

@@ -223,11 +223,16 @@ export const ClassificationSubtype = defineVocabulary('classification subtype', 
 /** A classification sub-type code. */
 export type ClassificationSubtypeCode = (typeof ClassificationSubtype.codes)[number];
 
-/** Who filed the request (要望者), the three checkboxes of the form. */
+/**
+ * Who filed the request (要望者): the three checkboxes of the form, and two kinds of requester that lists name
+ * but the form has no box for (a government-funded research group, another organisation).
+ */
 export const RequesterType = defineVocabulary('requester type', [
   { code: 'academicSociety', ja: '学会', en: 'Academic society' },
   { code: 'patientGroup', ja: '患者団体', en: 'Patient group' },
   { code: 'individual', ja: '個人', en: 'Individual' },
+  { code: 'researchGroup', ja: '研究班', en: 'Research group' },
+  { code: 'otherOrganisation', ja: 'その他の団体', en: 'Other organisation' },
 ]);
 
 /** A requester-type code. */

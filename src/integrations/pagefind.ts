@@ -20,12 +20,14 @@ import * as pagefind from 'pagefind';
 import type { ValidatedEntry } from '../lib/content-validation.ts';
 import { toRequestSummary, type RequestRecord } from '../lib/request-summary.ts';
 import { requestSearchRecord } from '../lib/search-record.ts';
+import { createRequesterIndex } from '../lib/requester-registry.ts';
+import type { RequesterData } from '../schemas/requester.ts';
 import { isLang, localizedPath, type Lang } from '../i18n/index.ts';
 
 /** Options of {@link pagefindIndex}. */
 export interface PagefindIndexOptions {
   /** The valid entries of a collection (from the content guard, which has read them before the build). */
-  entries: (collection: 'requests' | 'primer') => readonly ValidatedEntry[];
+  entries: (collection: 'requests' | 'primer' | 'requesters') => readonly ValidatedEntry[];
 }
 
 /** The built pages indexed as pages (relative to the output folder): every primer chapter and the glossary, in both languages. */
@@ -98,7 +100,8 @@ export function pagefindIndex({ entries }: PagefindIndexOptions): AstroIntegrati
           // UI collapses a page's two languages into one result, preferring the reader's.
           const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ja' });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const records = entries('requests').map((entry) => requestSearchRecord(toRequestSummary({ id: entry.id, data: entry.data } as RequestRecord)));
+          const requesters = createRequesterIndex(entries('requesters').map((entry) => ({ id: entry.id, ...(entry.data as RequesterData) })));
+          const records = entries('requests').map((entry) => requestSearchRecord(toRequestSummary({ id: entry.id, data: entry.data } as RequestRecord, requesters)));
           const added = await Promise.all(records.map((record) => index.addHTMLFile({ url: record.url, content: record.html })));
           for (const result of added) check('index a request', result.errors);
           const recordSeconds = (performance.now() - started) / 1000;

@@ -13,21 +13,25 @@ import type { ValidatedEntry } from '../lib/content-validation.ts';
 import { requestJsonPath, toExportRecord } from '../lib/exports.ts';
 import type { RequestRecord } from '../lib/request-summary.ts';
 import { siteOf } from '../lib/site-url.ts';
+import { createRequesterIndex, type RequesterIndex } from '../lib/requester-registry.ts';
+import type { RequesterData } from '../schemas/requester.ts';
 
 /** Options of {@link requestJson}. */
 export interface RequestJsonOptions {
   /** The valid request entries (from the content guard). */
   requests: () => readonly ValidatedEntry[];
+  /** The valid requester-registry entries (from the content guard). */
+  requesters: () => readonly ValidatedEntry[];
 }
 
 /** The file of one request's record, pretty-printed as the endpoint wrote it. */
-export function requestJsonFile(entry: Pick<ValidatedEntry, 'id' | 'data'>, site: URL): { path: string; text: string } {
-  const record = toExportRecord({ id: entry.id, data: entry.data } as RequestRecord, site);
+export function requestJsonFile(entry: Pick<ValidatedEntry, 'id' | 'data'>, site: URL, requesters?: RequesterIndex): { path: string; text: string } {
+  const record = toExportRecord({ id: entry.id, data: entry.data } as RequestRecord, site, requesters);
   return { path: requestJsonPath(entry.id), text: `${JSON.stringify(record, null, 2)}\n` };
 }
 
 /** The integration. */
-export function requestJson({ requests }: RequestJsonOptions): AstroIntegration {
+export function requestJson({ requests, requesters }: RequestJsonOptions): AstroIntegration {
   let site: URL | undefined;
   return {
     name: 'offlabel:request-json',
@@ -38,8 +42,9 @@ export function requestJson({ requests }: RequestJsonOptions): AstroIntegration 
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const entries = requests();
+        const index = createRequesterIndex(requesters().map((entry) => ({ id: entry.id, ...(entry.data as RequesterData) })));
         for (const entry of entries) {
-          const file = requestJsonFile(entry, siteOf(site));
+          const file = requestJsonFile(entry, siteOf(site), index);
           const target = path.join(outDir, file.path);
           mkdirSync(path.dirname(target), { recursive: true });
           writeFileSync(target, file.text);

@@ -1,10 +1,10 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { fixtureSummary, realRequest } from '../../tests/support/records.ts';
+import { fixtureSummary, realFormAlone } from '../../tests/support/records.ts';
 import { toRequestSummary, type RequestSummary } from './request-summary.ts';
 import { FEED_ENTRIES, buildAtomFeed, entryTitle, escapeXml, sortByUpdated, toRfc3339 } from './atom-feed.ts';
 
-const real = toRequestSummary(realRequest());
+const real = toRequestSummary(realFormAlone());
 const fixture = toRequestSummary(fixtureSummary());
 
 function withUpdated(summary: RequestSummary, updated: string, id = summary.id): RequestSummary {

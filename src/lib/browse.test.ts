@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { drugSlug, groupByDrug, groupByRequester, groupByStatus, groupByWorkingGroup, slugify, UNKNOWN } from './browse.ts';
 import { toRequestSummary, type RequestSummary } from './request-summary.ts';
 import { Status, WorkingGroup } from '../data/vocabulary.ts';
-import { fixtureSummary, realRequest } from '../../tests/support/records.ts';
+import { fixtureSummary, realFormAlone } from '../../tests/support/records.ts';
 
-const real = toRequestSummary(realRequest());
+const real = toRequestSummary(realFormAlone());
 const fixture = toRequestSummary(fixtureSummary());
 const make = (id: string, patch: Partial<RequestSummary>): RequestSummary => ({ ...fixture, id, ...patch });
 
 describe('addresses', () => {
-  it('uses the INN for a drug page, or the Japanese name when there is none', () => {
+  it('uses the INN for a drug page', () => {
     expect(drugSlug(real)).toBe('basiliximab');
-    expect(drugSlug({ drug: { ...real.drug, inn: undefined, ingredient: 'ヒト合成セクレチン' } })).toBe('ヒト合成セクレチン');
+    expect(drugSlug({ drug: { ...real.drug, inn: 'secretin (synthetic human)' } })).toBe('secretin-synthetic-human');
     expect(slugify('Darbepoetin Alfa')).toBe('darbepoetin-alfa');
     expect(slugify('日本リウマチ学会 / 研究班')).toBe('日本リウマチ学会-研究班');
   });
@@ -20,8 +20,8 @@ describe('addresses', () => {
 describe('groups', () => {
   const list = [
     real,
-    make('a', { drug: { ...real.drug, asWritten: 'x' }, requester: { name: '日本移植学会' }, status: 'approved', leadWg: 'biologics', pediatricWg: false }),
-    make('b', { requester: {}, status: undefined, leadWg: undefined, pediatricWg: true }),
+    make('a', { drug: { ...real.drug, asWritten: 'x' }, requester: { name: '日本移植学会', entries: [] }, status: 'approved', leadWg: 'biologics', pediatricWg: false }),
+    make('b', { requester: { entries: [] }, status: undefined, leadWg: undefined, pediatricWg: true }),
   ];
 
   it('puts every request about one ingredient on one page', () => {

@@ -18,9 +18,9 @@ export function slugify(name: string): string {
   return /^[\x20-\x7e]+$/.test(normalised) && ascii ? ascii : normalised.replace(/[\s/\\?#%]+/g, '-');
 }
 
-/** The address segment of a request's drug: its INN when known, else its Japanese ingredient name. */
+/** The address segment of a request's drug: its INN (English name). */
 export function drugSlug(summary: Pick<RequestSummary, 'drug'>): string {
-  return slugify(summary.drug.inn ?? summary.drug.ingredient);
+  return slugify(summary.drug.inn);
 }
 
 /** A group of requests on a browse page. */
@@ -35,13 +35,23 @@ export interface RequestGroup {
   requests: RequestSummary[];
 }
 
-function groupBy(list: readonly RequestSummary[], keyOf: (summary: RequestSummary) => { slug: string; ja: string; en: string }): RequestGroup[] {
+/** A group's address segment and headings. */
+interface GroupKey {
+  slug: string;
+  ja: string;
+  en: string;
+}
+
+/** Groups summaries by one key each, or by several (a request filed by two societies is in both groups). */
+function groupBy(list: readonly RequestSummary[], keyOf: (summary: RequestSummary) => GroupKey | readonly GroupKey[]): RequestGroup[] {
   const groups = new Map<string, RequestGroup>();
   for (const summary of list) {
-    const key = keyOf(summary);
-    const group = groups.get(key.slug) ?? { ...key, requests: [] };
-    group.requests.push(summary);
-    groups.set(key.slug, group);
+    const keys = keyOf(summary);
+    for (const key of Array.isArray(keys) ? (keys as readonly GroupKey[]) : [keys as GroupKey]) {
+      const group = groups.get(key.slug) ?? { ...key, requests: [] };
+      group.requests.push(summary);
+      groups.set(key.slug, group);
+    }
   }
   return [...groups.values()];
 }
@@ -54,14 +64,19 @@ export function groupByDrug(list: readonly RequestSummary[], lang: Lang): Reques
   );
 }
 
-/** Requests grouped by requester name; requests whose requester is unknown share one group. */
+/**
+ * Requests grouped by requester: one group per registry entry (a request filed by two societies is in both),
+ * named in both languages by the registry; a name the registry lacks is its own group; requests whose
+ * requester is unknown share one group.
+ */
 export function groupByRequester(list: readonly RequestSummary[], lang: Lang): RequestGroup[] {
   const collator = new Intl.Collator(lang);
-  return groupBy(list, (summary) =>
-    summary.requester.name
+  return groupBy(list, (summary): GroupKey | GroupKey[] => {
+    if (summary.requester.entries.length > 0) return summary.requester.entries.map((entry) => ({ slug: entry.id, ja: entry.ja, en: entry.en }));
+    return summary.requester.name
       ? { slug: slugify(summary.requester.name), ja: summary.requester.name, en: summary.requester.name }
-      : { slug: UNKNOWN, ja: '要望者不明', en: 'Requester unknown' },
-  ).sort((a, b) => (a.slug === UNKNOWN ? 1 : b.slug === UNKNOWN ? -1 : collator.compare(a[lang], b[lang])));
+      : { slug: UNKNOWN, ja: '要望者不明', en: 'Requester unknown' };
+  }).sort((a, b) => (a.slug === UNKNOWN ? 1 : b.slug === UNKNOWN ? -1 : collator.compare(a[lang], b[lang])));
 }
 
 /** One group per status of the vocabulary (empty ones included) plus one for an unknown status. */

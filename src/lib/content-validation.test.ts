@@ -18,6 +18,7 @@ const valid = `---
 kind: summary
 drug:
   ingredient: テスト
+  inn: test
 sources:
   - title: test
 updated: "2026-11-22"

@@ -7,7 +7,7 @@
  * everything up front with the same schemas, so `astro build` either starts on valid content or stops with
  * a list of problems. Used by the `contentGuard` integration, `npm run validate` and the tests.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as yaml from 'js-yaml';
 import { mdxToMdast } from 'satteri';
@@ -15,7 +15,10 @@ import type { z } from 'astro/zod';
 import { vocabularyRegistry } from '../data/vocabulary.ts';
 import { glossarySchema, type GlossaryData } from '../schemas/glossary.ts';
 import { primerSchema, type PrimerData } from '../schemas/primer.ts';
-import { requestSchema } from '../schemas/request.ts';
+import { meetingSchema, type MeetingData } from '../schemas/meeting.ts';
+import { requesterSchema, type RequesterData } from '../schemas/requester.ts';
+import { requestSchema, type RequestData } from '../schemas/request.ts';
+import { createRequesterIndex } from './requester-registry.ts';
 
 /** One thing wrong with the content. */
 export interface ContentProblem {
@@ -459,7 +462,47 @@ export function siteCollections(contentDir: string): CollectionSpec[] {
     { name: 'requests', dir: path.join(contentDir, 'requests'), extensions: ['.mdx'], schema: requestSchema, components: ['Note'] },
     { name: 'glossary', dir: path.join(contentDir, 'glossary'), extensions: ['.yaml'], schema: glossarySchema },
     { name: 'primer', dir: path.join(contentDir, 'primer'), extensions: ['.mdx'], schema: primerSchema, components: ['Cite', 'Term', 'RequestFlow'] },
+    { name: 'requesters', dir: path.join(contentDir, 'requesters'), extensions: ['.yaml'], schema: requesterSchema },
+    { name: 'meetings', dir: path.join(contentDir, 'meetings'), extensions: ['.yaml'], schema: meetingSchema },
   ];
+}
+
+/**
+ * Checks the requester registry against the requests: every requester a request names must be in the
+ * registry (so that its requests are grouped under one name in both languages), and no two entries may claim
+ * one name. Skipped when the content folder has no registry (test fixtures).
+ */
+export function checkRequesters(requesters: readonly ValidatedEntry[], requests: readonly ValidatedEntry[], hasRegistry: boolean): ContentProblem[] {
+  if (!hasRegistry) return [];
+  const problems: ContentProblem[] = [];
+  const entries = requesters.map((entry) => ({ id: entry.id, ...(entry.data as RequesterData) }));
+  const claimed = new Map<string, string>();
+  for (const entry of requesters) {
+    const data = entry.data as RequesterData;
+    for (const name of [data.ja, ...data.aliases]) {
+      const key = name.normalize('NFKC').replace(/\s+/g, '');
+      const other = claimed.get(key);
+      if (other !== undefined && other !== entry.file) problems.push({ file: entry.file, where: 'aliases', message: `"${name}" is also claimed by ${other}; a name may belong to one requester only` });
+      claimed.set(key, entry.file);
+    }
+  }
+  const index = createRequesterIndex(entries);
+  for (const entry of requests) {
+    const data = entry.data as RequestData;
+    const cell = data.kind === 'form' ? data.form.requester.name : data.listRow.requesterName;
+    const field = data.kind === 'form' ? 'form.requester.name' : 'listRow.requesterName';
+    for (const name of index.resolve(cell).unmatched) {
+      problems.push({ file: entry.file, where: field, message: `requester "${name}" is not in the requester registry; add content/requesters/<id>.yaml for it (or add the spelling to an entry's aliases)` });
+    }
+  }
+  return problems;
+}
+
+/** Checks that each meeting's file name (council-NN) matches its number. */
+function checkMeetings(meetings: readonly ValidatedEntry[]): ContentProblem[] {
+  return meetings
+    .filter((entry) => entry.id !== `council-${(entry.data as MeetingData).number}`)
+    .map((entry) => ({ file: entry.file, where: 'number', message: `the file of meeting ${(entry.data as MeetingData).number} must be named council-${(entry.data as MeetingData).number}.yaml` }));
 }
 
 /** Checks that `<Note lang>` in request bodies names a site language. */
@@ -563,6 +606,8 @@ export function validateSite(contentDir: string, displayRoot = path.dirname(path
   }
   const requests = entries.get('requests') ?? [];
   problems.push(...findDuplicateRequestNumbers(requests), ...checkRequestBodies(requests));
+  problems.push(...checkRequesters(entries.get('requesters') ?? [], requests, existsSync(path.join(path.resolve(contentDir), 'requesters'))));
+  problems.push(...checkMeetings(entries.get('meetings') ?? []));
   problems.push(...checkCrossReferences(entries.get('glossary') ?? [], entries.get('primer') ?? []));
   return { problems, entries };
 }

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import { createRequesterIndex } from './requester-registry.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { fixtureSummary, realRequest } from '../../tests/support/records.ts';
+import { fixtureSummary, realFormAlone } from '../../tests/support/records.ts';
 import { toRequestSummary } from './request-summary.ts';
 import {
   BOM,
@@ -16,7 +17,7 @@ import {
 } from './exports.ts';
 
 const site = new URL('https://example.org');
-const records = [realRequest(), fixtureSummary()];
+const records = [realFormAlone(), fixtureSummary()];
 
 function validator(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -33,7 +34,7 @@ describe('absoluteUrl', () => {
 
 describe('the JSON export', () => {
   it('gives each record its id, both page addresses, its JSON file and its data unchanged', () => {
-    const real = realRequest();
+    const real = realFormAlone();
     expect(toExportRecord(real, site)).toEqual({
       id: real.id,
       url: {
@@ -41,8 +42,15 @@ describe('the JSON export', () => {
         en: `https://example.org/en/requests/${real.id}/`,
         json: `https://example.org/requests/${real.id}.json`,
       },
+      requesters: [],
       data: real.data,
     });
+  });
+
+  it('names the record’s requesters in both languages when the registry knows them', () => {
+    const real = realFormAlone();
+    const registry = createRequesterIndex([{ id: 'jst', ja: '日本移植学会', en: 'The Japan Society for Transplantation', enOrigin: 'own', type: 'academicSociety', aliases: [] }]);
+    expect(toExportRecord(real, site, registry).requesters).toEqual([{ id: 'jst', ja: '日本移植学会', en: 'The Japan Society for Transplantation', enOrigin: 'own', type: 'academicSociety' }]);
   });
 
   it('documents the whole file: schema address, build date, count and licence', () => {
@@ -58,6 +66,26 @@ describe('the JSON export', () => {
     const validate = ajv.compile(buildExportJsonSchema(site));
     const document = JSON.parse(JSON.stringify(buildExportDocument(records, site, new Date()))) as unknown;
     expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('explains every property of every object in English, so the schema documents meanings, not only types', () => {
+    const schema = buildExportJsonSchema(site);
+    const undocumented: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (Array.isArray(node)) {
+        node.forEach((item, index) => walk(item, `${at}[${index}]`));
+        return;
+      }
+      if (typeof node !== 'object' || node === null) return;
+      const object = node as Record<string, unknown>;
+      const properties = object.properties as Record<string, Record<string, unknown>> | undefined;
+      for (const [name, property] of Object.entries(properties ?? {})) {
+        if (typeof property.description !== 'string' || property.description.length < 5) undocumented.push(`${at}.${name}`);
+      }
+      for (const [key, value] of Object.entries(object)) walk(value, `${at}.${key}`);
+    };
+    walk(schema, '#');
+    expect(undocumented).toEqual([]);
   });
 
   it('rejects a record that breaks the record schema', () => {
@@ -81,8 +109,17 @@ describe('the CSV export', () => {
     expect(parsed).toEqual(rows.map(({ summary, data }) => toCsvRow(summary, data, site)));
   });
 
+  it('quotes every cell with a line break, so a reader that ends records at any line break still sees one row per request', () => {
+    const rows = records.map((record) => ({ summary: toRequestSummary(record), data: record.data }));
+    expect(rows.some(({ summary }) => summary.indication?.includes('\n'))).toBe(true);
+    const csv = buildCsv(rows, site).replaceAll('\r\n', '\n');
+    const parsed: string[][] = parse(csv, { bom: true, record_delimiter: '\n', relax_column_count: false });
+    expect(parsed).toHaveLength(rows.length + 1);
+    expect(parsed.every((row) => row.length === csvColumns.length)).toBe(true);
+  });
+
   it('writes unknown values as empty cells and lists as "; "-separated values', () => {
-    const real = realRequest();
+    const real = realFormAlone();
     const row = toCsvRow(toRequestSummary(real), real.data, site);
     expect(row).toMatchObject({ id: real.id, drug_ja: 'バシリキシマブ', inn: 'basiliximab', brand_names: 'シムレクト', record_kind: 'form', status: '' });
     expect(row.page_url).toBe(`https://example.org/requests/${real.id}/`);

@@ -9,6 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import { requestSchema, type RequestData } from '../schemas/request.ts';
 import { localizedPath } from '../i18n/index.ts';
 import type { RequestRecord, RequestSummary } from './request-summary.ts';
+import type { RequesterIndex } from './requester-registry.ts';
 
 /** Site paths of the export files. */
 export const exportPaths = {
@@ -44,8 +45,24 @@ export interface ExportRecord {
   id: string;
   /** Absolute addresses of the record's pages and of its own JSON file. */
   url: { ja: string; en: string; json: string };
+  /** The requesters the record names, resolved through the requester registry, with their names in both languages. */
+  requesters: ExportRequester[];
   /** The validated record, as the schema outputs it. */
   data: RequestData;
+}
+
+/** A requester of an exported record, from the requester registry. */
+export interface ExportRequester {
+  /** Registry id. */
+  id: string;
+  /** Japanese name. */
+  ja: string;
+  /** English name. */
+  en: string;
+  /** `own`: the organisation's own English name; `editors`: the editors' translation. */
+  enOrigin: 'own' | 'editors';
+  /** Requester type (a code of the requester-type vocabulary). */
+  type: string;
 }
 
 /** The whole `/requests.json` document. */
@@ -62,24 +79,26 @@ export interface ExportDocument {
   records: ExportRecord[];
 }
 
-/** Projects a record to its exported form. */
-export function toExportRecord({ id, data }: RequestRecord, site: URL | string): ExportRecord {
+/** Projects a record to its exported form; `requesters` resolves its requester names to the registry. */
+export function toExportRecord({ id, data }: RequestRecord, site: URL | string, requesters?: RequesterIndex): ExportRecord {
   const path = `/requests/${id}/`;
+  const cell = data.kind === 'form' ? data.form.requester.name : data.listRow.requesterName;
   return {
     id,
     url: { ja: absoluteUrl(path, site), en: absoluteUrl(localizedPath(path, 'en'), site), json: absoluteUrl(requestJsonPath(id), site) },
+    requesters: (requesters?.resolve(cell).entries ?? []).map(({ id: requesterId, ja, en, enOrigin, type }) => ({ id: requesterId, ja, en, enOrigin, type })),
     data,
   };
 }
 
 /** Builds the `/requests.json` document. `generated` is the build date. */
-export function buildExportDocument(records: readonly RequestRecord[], site: URL | string, generated: Date): ExportDocument {
+export function buildExportDocument(records: readonly RequestRecord[], site: URL | string, generated: Date, requesters?: RequesterIndex): ExportDocument {
   return {
     schema: absoluteUrl(exportPaths.schema, site),
     generated: generated.toISOString().slice(0, 10),
     count: records.length,
     licence: LICENCE_NOTE,
-    records: records.map((record) => toExportRecord(record, site)),
+    records: records.map((record) => toExportRecord(record, site, requesters)),
   };
 }
 
@@ -120,6 +139,7 @@ export function buildExportJsonSchema(site: URL | string): Record<string, unknow
           id: { type: 'string', pattern: '^[a-z0-9-]+$', description: 'Entry id (content file name without .mdx).' },
           url: {
             type: 'object',
+            description: 'Absolute addresses of the record’s Japanese and English pages and of its own JSON file.',
             properties: {
               ja: { ...url, description: 'Japanese page.' },
               en: { ...url, description: 'English page.' },
@@ -128,9 +148,25 @@ export function buildExportJsonSchema(site: URL | string): Record<string, unknow
             required: ['ja', 'en', 'json'],
             additionalProperties: false,
           },
-          data: { $ref: `#/$defs/${schemaDefs.record}` },
+          requesters: {
+            type: 'array',
+            description: 'The requesters the record names, resolved through the requester registry (content/requesters/), with one name per organisation in both languages.',
+            items: {
+              type: 'object',
+              properties: {
+                id: { type: 'string', description: 'Registry id of the requester.' },
+                ja: { type: 'string', description: 'Japanese name.' },
+                en: { type: 'string', description: 'English name.' },
+                enOrigin: { enum: ['own', 'editors'], description: 'own: the organisation’s own English name; editors: the editors’ translation.' },
+                type: { type: 'string', description: 'Requester type: a code of /vocabularies.json (requester type).' },
+              },
+              required: ['id', 'ja', 'en', 'enOrigin', 'type'],
+              additionalProperties: false,
+            },
+          },
+          data: { $ref: `#/$defs/${schemaDefs.record}`, description: 'The validated record, exactly as in its content file (codes are explained in /vocabularies.json).' },
         },
-        required: ['id', 'url', 'data'],
+        required: ['id', 'url', 'requesters', 'data'],
         additionalProperties: false,
       },
       [schemaDefs.record]: { description: 'A validated request record (src/schemas/request.ts).', ...recordSchema },
@@ -146,7 +182,10 @@ export const csvColumns = [
   'inn',
   'brand_names',
   'requested_indication',
+  'indication_en',
   'requester',
+  'requester_en',
+  'requester_ids',
   'requester_type',
   'company',
   'classification',
@@ -184,10 +223,13 @@ export function toCsvRow(summary: RequestSummary, data: RequestData, site: URL |
     id: summary.id,
     request_number: summary.requestNumber ?? '',
     drug_ja: summary.drug.ingredient,
-    inn: summary.drug.inn ?? '',
+    inn: summary.drug.inn,
     brand_names: summary.drug.brandNames.join(CSV_LIST_SEPARATOR),
     requested_indication: summary.indication ?? '',
+    indication_en: summary.indicationEn ?? '',
     requester: summary.requester.name ?? '',
+    requester_en: summary.requester.entries.map((entry) => entry.en).join(CSV_LIST_SEPARATOR),
+    requester_ids: summary.requester.entries.map((entry) => entry.id).join(CSV_LIST_SEPARATOR),
     requester_type: summary.requester.type ?? '',
     company: summary.company ?? '',
     classification: summary.classification ?? '',
@@ -215,7 +257,9 @@ export function buildCsv(rows: readonly { summary: RequestSummary; data: Request
     BOM +
     stringify(
       rows.map(({ summary, data }) => toCsvRow(summary, data, site)),
-      { header: true, columns: [...csvColumns], record_delimiter: 'windows' },
+      // Quote every cell with a line break: with CRLF record ends, a bare LF inside a cell would otherwise be
+      // written unquoted and split the row for every CSV reader.
+      { header: true, columns: [...csvColumns], record_delimiter: 'windows', quoted_match: /[\r\n]/ },
     )
   );
 }

@@ -40,3 +40,12 @@ export function pubmedSearchUrl(citation: string): string | undefined {
   if (words.length < 4) return undefined;
   return `https://pubmed.ncbi.nlm.nih.gov/?term=${encodeURIComponent(latin)}`;
 }
+
+/**
+ * The language a note or other free text is written in: Japanese when it holds kana or kanji, else English.
+ * Notes are written in one language (a Japanese quotation with an English editors' remark counts as
+ * Japanese); pages mark a note whose language is not the page's.
+ */
+export function textLang(text: string): Lang {
+  return /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(text) ? 'ja' : 'en';
+}

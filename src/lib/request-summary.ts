@@ -19,6 +19,7 @@ import {
   type WorkingGroupCode,
 } from '../data/vocabulary.ts';
 import type { RequestData, StatusEvent } from '../schemas/request.ts';
+import type { RequesterIndex } from './requester-registry.ts';
 
 /** The minimum of a content entry the projection needs: its id and validated data. */
 export interface RequestRecord {
@@ -51,7 +52,7 @@ export interface RequestSummary {
     /** Ingredient in Japanese. */
     ingredient: string;
     /** English nonproprietary name. */
-    inn?: string;
+    inn: string;
     /** Brand names. */
     brandNames: string[];
     /** Other names, for search. */
@@ -61,10 +62,15 @@ export interface RequestSummary {
   };
   /** Requested indication, verbatim. */
   indication?: string;
+  /** The editors' English translation of the requested indication. */
+  indicationEn?: string;
   /** Requested dosage, verbatim. */
   dosage?: string;
-  /** The requester. */
-  requester: { type?: RequesterTypeCode; name?: string };
+  /**
+   * The requester as the source writes it (`name`), its type (from the source, else from the registry when
+   * every requester named is of one type), and the registry entries the name resolves to.
+   */
+  requester: { type?: RequesterTypeCode; name?: string; entries: RequesterRef[] };
   /** Company named on the form or list. */
   company?: string;
   /** Unapproved, off-label or rapid scheme. */
@@ -89,13 +95,35 @@ export interface RequestSummary {
   updated: string;
 }
 
+/** A requester of the registry, as a request names it. */
+export interface RequesterRef {
+  /** Registry id (the requester's page under /requesters/). */
+  id: string;
+  /** Japanese name. */
+  ja: string;
+  /** English name. */
+  en: string;
+  /** Whether the English name is the organisation's own or the editors' translation. */
+  enOrigin: 'own' | 'editors';
+}
+
 /** The last event of a history, which gives the current status. */
 export function currentEvent(history: readonly StatusEvent[]): StatusEvent | undefined {
   return history.at(-1);
 }
 
-/** Projects a record to its summary. */
-export function toRequestSummary({ id, data }: RequestRecord): RequestSummary {
+/** Resolves a requester cell through the registry, when there is one. */
+function resolveRequester(name: string | undefined, type: RequesterTypeCode | undefined, index: RequesterIndex | undefined): RequestSummary['requester'] {
+  const found = index?.resolve(name).entries ?? [];
+  const entries = found.map(({ id, ja, en, enOrigin }) => ({ id, ja, en, enOrigin }));
+  const types = new Set(found.map((entry) => entry.type));
+  const registryType = types.size === 1 ? found[0]?.type : undefined;
+  const resolvedType = type ?? registryType;
+  return { ...(resolvedType === undefined ? {} : { type: resolvedType }), ...(name === undefined ? {} : { name }), entries };
+}
+
+/** Projects a record to its summary; `requesters` resolves requester names to the registry. */
+export function toRequestSummary({ id, data }: RequestRecord, requesters?: RequesterIndex): RequestSummary {
   const event = currentEvent(data.statusHistory);
   const common = {
     id,
@@ -110,6 +138,7 @@ export function toRequestSummary({ id, data }: RequestRecord): RequestSummary {
     stage: event ? Status.get(event.status).stage : undefined,
     statusDate: event?.date,
     eventCount: data.statusHistory.length,
+    indicationEn: data.indicationEn,
     summary: data.summary,
     updated: data.updated,
   };
@@ -121,7 +150,7 @@ export function toRequestSummary({ id, data }: RequestRecord): RequestSummary {
       drug: { ...names, asWritten: form.drug.genericName },
       indication: form.requestedIndication,
       dosage: form.requestedDosage,
-      requester: { type: form.requester.type, name: form.requester.name },
+      requester: resolveRequester(form.requester.name, form.requester.type, requesters),
       company: form.drug.company,
       classification: form.classification,
       approvedIn: form.foreignApprovals.filter((row) => row.approved === true).map((row) => row.country),
@@ -135,7 +164,7 @@ export function toRequestSummary({ id, data }: RequestRecord): RequestSummary {
     drug: { ...names, asWritten: row.genericName },
     indication: row.requestedIndication,
     dosage: row.requestedDosage,
-    requester: { type: row.requesterType, name: row.requesterName },
+    requester: resolveRequester(row.requesterName, row.requesterType, requesters),
     company: row.company,
     classification: row.classification,
     approvedIn: [],
@@ -143,9 +172,30 @@ export function toRequestSummary({ id, data }: RequestRecord): RequestSummary {
   };
 }
 
-/** The drug's display name in a language: the INN on English pages when known, else the Japanese name. */
+/** The drug's display name in a language: the INN on English pages, the Japanese name on Japanese ones. */
 export function drugName(summary: Pick<RequestSummary, 'drug'>, lang: Lang): string {
-  return lang === 'en' && summary.drug.inn ? summary.drug.inn : summary.drug.ingredient;
+  return lang === 'en' ? summary.drug.inn : summary.drug.ingredient;
+}
+
+/**
+ * The requested indication's first line for a page language, with the language it is written in: on English
+ * pages the editors' translation when there is one, else the Japanese original.
+ */
+export function indicationLine(summary: Pick<RequestSummary, 'indication' | 'indicationEn'>, lang: Lang): { text: string; lang: Lang } | undefined {
+  const english = lang === 'en' ? firstLine(summary.indicationEn) : undefined;
+  if (english !== undefined) return { text: english, lang: 'en' };
+  const japanese = firstLine(summary.indication);
+  return japanese === undefined ? undefined : { text: japanese, lang: 'ja' };
+}
+
+/**
+ * The requesters' names for a page language: the registry's names (English on English pages) when the names
+ * resolve, else the name as the source writes it (Japanese).
+ */
+export function requesterLine(summary: Pick<RequestSummary, 'requester'>, lang: Lang): { text: string; lang: Lang } | undefined {
+  const { entries, name } = summary.requester;
+  if (entries.length > 0) return { text: entries.map((entry) => (lang === 'en' ? entry.en : entry.ja)).join(lang === 'en' ? '; ' : '、'), lang };
+  return name === undefined ? undefined : { text: name, lang: 'ja' };
 }
 
 /** The first line of a multi-line field without its bullet, for tables and titles. */

@@ -2,10 +2,10 @@ import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { requestSearchRecord } from './search-record.ts';
 import { toRequestSummary } from './request-summary.ts';
-import { fixtureSummary, realRequest } from '../../tests/support/records.ts';
+import { fixtureSummary, realFormAlone } from '../../tests/support/records.ts';
 
 describe('requestSearchRecord', () => {
-  const summary = toRequestSummary(realRequest());
+  const summary = toRequestSummary(realFormAlone());
   const record = requestSearchRecord(summary);
   const $ = cheerio.load(record.html);
 

@@ -5,8 +5,9 @@
  * A request page repeats a lot that every request page has (section titles, the necessity criteria in their
  * official wording, country names, labels); indexing it made the index as slow to build as the site itself
  * and matched every request for words like 公知申請. The record holds only what tells one request from
- * another and what readers search by: every name of the drug, the indication, the dosage, the requester,
- * the company, the request number and the editorial summary. Filters and result metadata come from the
+ * another and what readers search by: every name of the drug, the indication (and its English translation),
+ * the dosage, the requester (and its registry names in both languages), the company, the request number and
+ * the editorial summary. Filters and result metadata come from the
  * summary too, in both languages, because one record serves readers of both (results link to the page in the
  * reader's language through `url_en`).
  *
@@ -53,7 +54,9 @@ export function requestMeta(summary: RequestSummary): [string, string][] {
     ['title_en', drugName(summary, 'en')],
     ['url_en', localizedPath(summary.path, 'en')],
     ['indication', firstLine(summary.indication) ?? ''],
-    ['requester', summary.requester.name ?? ''],
+    ['indication_en', firstLine(summary.indicationEn) ?? ''],
+    ['requester', summary.requester.entries.length > 0 ? summary.requester.entries.map((entry) => entry.ja).join('、') : (summary.requester.name ?? '')],
+    ['requester_en', summary.requester.entries.map((entry) => entry.en).join('; ')],
     ['status', summary.status ?? UNKNOWN],
     ['kind', summary.kind],
     ['number', summary.requestNumber ?? ''],
@@ -76,7 +79,7 @@ export function requestSearchRecord(summary: RequestSummary): SearchRecord {
   const title = drugName(summary, 'ja');
   const names = [
     ...new Set([summary.drug.ingredient, summary.drug.inn, summary.drug.asWritten, ...summary.drug.brandNames, ...summary.drug.otherNames]),
-  ].filter((name): name is string => name !== undefined && name !== '' && name !== title);
+  ].filter((name) => name !== '' && name !== title);
   const attributes = element('div', { hidden: true, dataPagefindIgnore: '' }, [
     ...requestFilters(summary).map(([key, value]) => element('span', { dataPagefindFilter: `${key}:${value}` })),
     ...requestMeta(summary).map(([key, value]) => element('span', { dataPagefindMeta: key }, [text(value)])),
@@ -87,8 +90,10 @@ export function requestSearchRecord(summary: RequestSummary): SearchRecord {
     ...paragraph(names.join(' · '), { dataPagefindWeight: '8' }),
     ...paragraph(summary.requestNumber),
     ...paragraph(summary.indication),
+    ...paragraph(summary.indicationEn, { lang: 'en', dataPagefindWeight: '2' }),
     ...paragraph(summary.dosage),
     ...paragraph(summary.requester.name),
+    ...paragraph(summary.requester.entries.map((entry) => entry.en).join(' · '), { lang: 'en' }),
     ...paragraph(summary.company),
     ...paragraph(summary.summary?.ja),
     ...paragraph(summary.summary?.en, { lang: 'en' }),

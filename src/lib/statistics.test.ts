@@ -12,7 +12,7 @@ import {
 import { toRequestSummary, type RequestRecord } from './request-summary.ts';
 import { Status, type StatusCode } from '../data/vocabulary.ts';
 import type { StatusEvent } from '../schemas/request.ts';
-import { fixtureSummary, realRequest } from '../../tests/support/records.ts';
+import { fixtureSummary, realFormAlone } from '../../tests/support/records.ts';
 
 const source = { title: 'test source' };
 const history = (...steps: (StatusCode | [StatusCode, string])[]): StatusEvent[] =>
@@ -31,15 +31,15 @@ describe('countByCode', () => {
 
 describe('approvedCountryCount', () => {
   it('counts the ticked approval boxes of a form whose six boxes are all readable', () => {
-    expect(approvedCountryCount(realRequest())).toBe(0);
-    const record = realRequest();
+    expect(approvedCountryCount(realFormAlone())).toBe(0);
+    const record = realFormAlone();
     const rows = record.data.form.foreignApprovals.map((row) => (row.country === 'US' || row.country === 'CA' ? { ...row, approved: true } : row));
     expect(approvedCountryCount({ id: 'x', data: { ...record.data, form: { ...record.data.form, foreignApprovals: rows } } })).toBe(2);
   });
 
   it('is unknown for a summary record and for a form with an unreadable box', () => {
     expect(approvedCountryCount(fixtureSummary())).toBeUndefined();
-    const record = realRequest();
+    const record = realFormAlone();
     const rows = record.data.form.foreignApprovals.map((row, index) => (index === 0 ? { country: row.country } : { ...row, approved: false }));
     expect(approvedCountryCount({ id: 'x', data: { ...record.data, form: { ...record.data.form, foreignApprovals: rows } } })).toBeUndefined();
   });
@@ -47,8 +47,8 @@ describe('approvedCountryCount', () => {
 
 describe('countFacets', () => {
   it('counts each facet over the same records, unknown included, so every facet sums to the total', () => {
-    const records: RequestRecord[] = [realRequest(), fixtureSummary()];
-    const counts = countFacets(records.map(toRequestSummary), records);
+    const records: RequestRecord[] = [realFormAlone(), fixtureSummary()];
+    const counts = countFacets(records.map((record) => toRequestSummary(record)), records);
     for (const rows of Object.values(counts)) expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(2);
     expect(counts.approvedCountries.find((row) => row.code === '0')?.count).toBe(1);
     expect(counts.approvedCountries.find((row) => row.code === 'unknown')?.count).toBe(1);

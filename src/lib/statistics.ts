@@ -15,10 +15,12 @@ import {
   Stage,
   Status,
   WorkingGroup,
+  type RoundCode,
   type StageCode,
   type StatusCode,
   type StatusEntry,
 } from '../data/vocabulary.ts';
+import { roundFigures } from '../data/official-figures.ts';
 import type { StatusEvent } from '../schemas/request.ts';
 import type { RequestRecord, RequestSummary } from './request-summary.ts';
 
@@ -199,4 +201,36 @@ export function timelineSteps(history: readonly StatusEvent[]): TimelineStep[] {
     if (closedAfter !== undefined && index > closedAfter) return { stage, state: 'closed' };
     return { stage, state: 'unknown' };
   });
+}
+
+/** One row of the coverage table: what the site holds of a round, against the round's official total. */
+export interface CoverageRow {
+  /** The round, or `unknown` for requests whose round no source gives. */
+  round: RoundCode | typeof UNKNOWN;
+  /** Requests of the round on the site. */
+  held: number;
+  /** Of those, how many have a known status. */
+  withStatus: number;
+  /** The round's official total, when the sources give one. */
+  officialTotal?: number;
+}
+
+/**
+ * How much of each round the site holds, against the official totals of `src/data/official-figures.ts`, and
+ * how many of the held requests have a known status. Requests without a known round are a row of their own.
+ */
+export function coverageByRound(summaries: readonly Pick<RequestSummary, 'round' | 'status'>[]): CoverageRow[] {
+  const rows: CoverageRow[] = Round.entries.map((round) => {
+    const inRound = summaries.filter((summary) => summary.round === round.code);
+    const total = roundFigures.find((figure) => figure.round === round.code)?.total;
+    return {
+      round: round.code,
+      held: inRound.length,
+      withStatus: inRound.filter((summary) => summary.status !== undefined).length,
+      ...(total === undefined ? {} : { officialTotal: total }),
+    };
+  });
+  const unknown = summaries.filter((summary) => summary.round === undefined);
+  rows.push({ round: UNKNOWN, held: unknown.length, withStatus: unknown.filter((summary) => summary.status !== undefined).length });
+  return rows;
 }

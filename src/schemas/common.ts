@@ -42,20 +42,20 @@ export const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an absolut
 /** Where a fact comes from: a web page, a meeting paper, or the request form itself. */
 export const sourceSchema = z.strictObject({
   /** Human-readable title of the source, in the language it is written in. */
-  title: text,
+  title: text.describe("Human-readable title of the source, in the language it is written in."),
   /** Address of the source; left out for a document that has no public address (e.g. the form as received). */
-  url: httpUrl.optional(),
+  url: httpUrl.optional().describe("Address of the source; left out for a document that has no public address (e.g. the form as received)."),
   /**
    * Address of the original document that the source copies (e.g. the MHLW page a wic-net copy names as its
    * 公開元URL); left out when the source is the original or names none.
    */
-  original: httpUrl.optional(),
+  original: httpUrl.optional().describe("Address of the original document that the source copies (e.g. the MHLW page a wic-net copy names as its 公開元URL); left out when the source is the original or names none."),
   /** Publisher or body that issued the source (e.g. 厚生労働省). */
-  publisher: text.optional(),
+  publisher: text.optional().describe("Publisher or body that issued the source (e.g. 厚生労働省)."),
   /** Date of the source document, when it states one. */
-  date: partialDate.optional(),
+  date: partialDate.optional().describe("Date of the source document, when it states one."),
   /** What the source supports, or a caveat about it. */
-  note: text.optional(),
+  note: text.optional().describe("What the source supports, or a caveat about it."),
 });
 
 /** A source citation. */
@@ -64,9 +64,9 @@ export type Source = z.infer<typeof sourceSchema>;
 /** A string in both site languages, written by the editors. */
 export const bilingualText = z.strictObject({
   /** Japanese text. */
-  ja: text,
+  ja: text.describe("Japanese text."),
   /** English text. */
-  en: text,
+  en: text.describe("English text."),
 });
 
 /** A string in both site languages. */

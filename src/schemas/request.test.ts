@@ -13,7 +13,7 @@ function realRecord(): Record<string, unknown> {
 function minimalSummary(): Record<string, unknown> {
   return {
     kind: 'summary',
-    drug: { ingredient: 'テスト' },
+    drug: { ingredient: 'テスト', inn: 'test' },
     sources: [{ title: 'test source' }],
     updated: '2026-11-22',
     listRow: { genericName: 'テスト' },
@@ -37,8 +37,9 @@ describe('requestSchema', () => {
     expect(data.form.references).toHaveLength(14);
     expect(data.form.foreignApprovals.map((row) => row.country)).toEqual(['US', 'UK', 'DE', 'FR', 'CA', 'AU']);
     expect(data.form.necessity.usefulness.ticked.C).toBeUndefined();
-    expect(data.statusHistory).toEqual([]);
-    expect(data.requestNumber).toBeUndefined();
+    expect(data.statusHistory.length).toBeGreaterThan(0);
+    expect(data.statusHistory.every((event) => event.source.url !== undefined)).toBe(true);
+    expect(data.requestNumber).toBe('III-(1)-49');
   });
 
   it('accepts a summary record with only list-table columns', () => {

@@ -17,15 +17,15 @@ import { formSchema } from './form.ts';
 /** One dated step of a request's history. */
 export const statusEventSchema = z.strictObject({
   /** The status the request reached. */
-  status: z.enum(Status.codes),
+  status: z.enum(Status.codes).describe("The status the request reached."),
   /** When, as precisely as the source says; left out when the source gives no date. */
-  date: partialDate.optional(),
+  date: partialDate.optional().describe("When, as precisely as the source says; left out when the source gives no date."),
   /** The meeting at which it happened, as the source names it (e.g. 第66回検討会議). */
-  meeting: text.optional(),
+  meeting: text.optional().describe("The meeting at which it happened, as the source names it (e.g. 第66回検討会議)."),
   /** The source that states this step. Required: no step without a source. */
-  source: sourceSchema,
+  source: sourceSchema.describe("The source that states this step. Required: no step without a source."),
   /** A short note on the step, verbatim from the source where possible. */
-  note: text.optional(),
+  note: text.optional().describe("A short note on the step, verbatim from the source where possible."),
 });
 
 /** A step of a request's history. */
@@ -34,41 +34,41 @@ export type StatusEvent = z.infer<typeof statusEventSchema>;
 /** The drug's names, used for the title, the drug pages and search. Editorial, not a field of the form. */
 export const drugNamesSchema = z.strictObject({
   /** Ingredient name in Japanese, without formulation notes (e.g. バシリキシマブ). */
-  ingredient: text,
+  ingredient: text.describe("Ingredient name in Japanese, without formulation notes (e.g. バシリキシマブ)."),
   /**
    * The drug's English name, lower case: its INN (e.g. basiliximab), or the English nonproprietary name of a
    * vaccine or biologic. Required: English readers find and name every request by it.
    */
-  inn: text,
+  inn: text.describe("The drug's English name, lower case: its INN (e.g. basiliximab), or the English nonproprietary name of a vaccine or biologic. Required: English readers find and name every request by it."),
   /**
    * WHO ATC codes of the ingredient (e.g. L04AC02), each read on a source named in the record's notes; left
    * out when none could be confirmed.
    */
-  atc: z.array(z.string().regex(/^[A-Z]\d{2}[A-Z]{2}\d{2}$/, { error: 'expected a 7-character WHO ATC code such as L04AC02' })).default([]),
+  atc: z.array(z.string().regex(/^[A-Z]\d{2}[A-Z]{2}\d{2}$/, { error: 'expected a 7-character WHO ATC code such as L04AC02' })).default([]).describe("WHO ATC codes of the ingredient (e.g. L04AC02), each read on a source named in the record's notes; left out when none could be confirmed."),
   /** Brand names, in Japan and abroad, as written in the sources. */
-  brandNames: z.array(text).default([]),
+  brandNames: z.array(text).default([]).describe("Brand names, in Japan and abroad, as written in the sources."),
   /** Other names the drug is known by (codes, older names), for search. */
-  otherNames: z.array(text).default([]),
+  otherNames: z.array(text).default([]).describe("Other names the drug is known by (codes, older names), for search."),
 });
 
 /** The columns of an MHLW request list table, verbatim. */
 export const listRowSchema = z.strictObject({
   /** 成分名. */
-  genericName: text,
+  genericName: text.describe("成分名: the ingredient name exactly as the list prints it."),
   /** 要望効能・効果. */
-  requestedIndication: text.optional(),
+  requestedIndication: text.optional().describe("要望効能・効果: the requested indication exactly as the list prints it."),
   /** 要望用法・用量. */
-  requestedDosage: text.optional(),
+  requestedDosage: text.optional().describe("要望用法・用量: the requested dosage exactly as the list prints it."),
   /** 要望者. */
-  requesterName: text.optional(),
+  requesterName: text.optional().describe("要望者: the requester(s) exactly as the source prints them."),
   /** The requester type, when the list or the name makes it certain. */
-  requesterType: z.enum(RequesterType.codes).optional(),
+  requesterType: z.enum(RequesterType.codes).optional().describe("The requester type, when the list or the name makes it certain."),
   /** 会社名. */
-  company: text.optional(),
+  company: text.optional().describe("会社名: the company exactly as the list prints it."),
   /** 未承認薬/適応外薬の分類. */
-  classification: z.enum(Classification.codes).optional(),
+  classification: z.enum(Classification.codes).optional().describe("未承認薬/適応外薬の分類: whether the drug is unapproved in Japan, used off-label, or a rapid-scheme item."),
   /** 検討状況等, verbatim. */
-  statusText: text.optional(),
+  statusText: text.optional().describe("検討状況等, verbatim."),
 });
 
 /** Record metadata shared by both kinds of record. */
@@ -77,50 +77,50 @@ const recordBase = {
    * 要望番号 as MHLW writes it (e.g. Ⅳ-194, IVS-33, III-(1)-56). Left out when no source gives it; two
    * records may not share a number.
    */
-  requestNumber: text.optional(),
+  requestNumber: text.optional().describe("要望番号 as MHLW writes it (e.g. Ⅳ-194, IVS-33, III-(1)-56). Left out when no source gives it; two records may not share a number."),
   /** The call for requests (要望募集) the request was filed in. */
-  round: z.enum(Round.codes).optional(),
+  round: z.enum(Round.codes).optional().describe("The call for requests (要望募集) the request was filed in."),
   /** Standard route or the rapid practical-use scheme. */
-  scheme: z.enum(Scheme.codes).optional(),
+  scheme: z.enum(Scheme.codes).optional().describe("Standard route or the rapid practical-use scheme."),
   /** The working group that leads the review. */
-  leadWg: z.enum(WorkingGroup.codes).optional(),
+  leadWg: z.enum(WorkingGroup.codes).optional().describe("The working group that leads the review."),
   /** Whether the paediatric WG also reviews it (小児WG column). */
-  pediatricWg: z.boolean().optional(),
+  pediatricWg: z.boolean().optional().describe("Whether the paediatric WG also reviews it (小児WG column)."),
   /** The drug's names. */
-  drug: drugNamesSchema,
+  drug: drugNamesSchema.describe("The drug's names."),
   /**
    * The requested indication in English: the editors' faithful translation of the Japanese (the form's or
    * the list's 要望効能・効果, or what the source says was requested when the list leaves it blank). Shown on
    * English pages marked as the editors' translation, beside the Japanese original. Required whenever the
    * record gives the indication in Japanese.
    */
-  indicationEn: text.optional(),
+  indicationEn: text.optional().describe("The requested indication in English: the editors' faithful translation of the Japanese (the form's or the list's 要望効能・効果, or what the source says was requested when the list leaves it blank). Shown on English pages marked as the editors' translation, beside the Japanese original. Required whenever the record gives the indication in Japanese."),
   /** A short editorial summary in the editors' own words, in both languages. */
-  summary: bilingualText.optional(),
+  summary: bilingualText.optional().describe("A short editorial summary in the editors' own words, in both languages."),
   /** The request's history, oldest first; the last event is the current status. Empty when unknown. */
-  statusHistory: z.array(statusEventSchema).default([]),
+  statusHistory: z.array(statusEventSchema).default([]).describe("The request's history, oldest first; the last event is the current status. Empty when unknown."),
   /** The sources this record was transcribed from. At least one. */
-  sources: z.array(sourceSchema).min(1, { error: 'expected at least one source for the record' }),
+  sources: z.array(sourceSchema).min(1, { error: 'expected at least one source for the record' }).describe("The sources this record was transcribed from. At least one."),
   /** Date the record was last edited (YYYY-MM-DD). */
-  updated: partialDate,
+  updated: partialDate.describe("Date the record was last edited (YYYY-MM-DD)."),
 };
 
 /** A record that transcribes a whole request form. */
 export const formRecordSchema = z.strictObject({
   /** `form`: every section of the request form is transcribed. */
-  kind: z.literal('form'),
+  kind: z.literal('form').describe("`form`: every section of the request form is transcribed."),
   ...recordBase,
   /** The form, section by section. */
-  form: formSchema,
+  form: formSchema.describe("The form, section by section."),
 });
 
 /** A record that holds only the columns of an MHLW list table. */
 export const summaryRecordSchema = z.strictObject({
   /** `summary`: only the list-table columns are known. */
-  kind: z.literal('summary'),
+  kind: z.literal('summary').describe("`summary`: only the list-table columns are known."),
   ...recordBase,
   /** The list-table row. */
-  listRow: listRowSchema,
+  listRow: listRowSchema.describe("The list-table row."),
 });
 
 /** Checks that need the whole record: the history must run oldest first. */

@@ -24,3 +24,13 @@ export function realRequest(): { id: string; data: FormRecordData } {
 export function fixtureSummary(): { id: string; data: RequestData } {
   return loadRecord('tests/fixtures/content/valid-summary/requests/fixture-summary.mdx', 'fixture-summary');
 }
+
+/**
+ * The real basiliximab form as the form alone states it: without the request number, round, working group and
+ * history that the editors tied to it from list rows. For tests of how pages show metadata no source gives.
+ */
+export function realFormAlone(): { id: string; data: FormRecordData } {
+  const { id, data } = realRequest();
+  const { requestNumber: _number, round: _round, leadWg: _wg, pediatricWg: _pediatric, ...rest } = data;
+  return { id, data: { ...rest, statusHistory: [] } };
+}

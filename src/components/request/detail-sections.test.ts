@@ -18,7 +18,7 @@ import LiteratureSection from './LiteratureSection.astro';
 import CitationItem from './CitationItem.astro';
 import FieldValue from '../ui/FieldValue.astro';
 import { toRequestSummary } from '../../lib/request-summary.ts';
-import { fixtureSummary, realRequest } from '../../../tests/support/records.ts';
+import { fixtureSummary, realFormAlone } from '../../../tests/support/records.ts';
 
 vi.mock('astro:content', async () => (await import('../../../tests/support/mocked-content.ts')).mockedContent());
 
@@ -31,7 +31,7 @@ async function render(component: AstroComponentFactory, props: Record<string, un
   return cheerio.load(await container.renderToString(component, { props }));
 }
 
-const { data } = realRequest();
+const { data } = realFormAlone();
 const form = data.form;
 const text = ($: cheerio.CheerioAPI, selector: string) => $(selector).text().replace(/\s+/g, ' ').trim();
 
@@ -121,7 +121,7 @@ describe('LiteratureSection', () => {
 
 describe('RequestOverview', () => {
   it('shows unknown metadata as unknown and the form’s own fields as written', async () => {
-    const summary = toRequestSummary(realRequest());
+    const summary = toRequestSummary(realFormAlone());
     const $ = await render(RequestOverview, { lang: 'en', summary, data });
     const fields = Object.fromEntries(
       $('dt')

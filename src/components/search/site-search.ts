@@ -297,13 +297,19 @@ class SiteSearch extends HTMLElement {
       link.href = lang === 'en' ? (item.meta.url_en ?? item.url) : item.url;
       link.textContent = (lang === 'en' ? item.meta.title_en : item.meta.title) ?? item.url;
       li.append(kind, link);
-      if (item.meta.indication) li.append(element('p', '', item.meta.indication));
+      const indication = lang === 'en' && item.meta.indication_en ? item.meta.indication_en : item.meta.indication;
+      if (indication) {
+        const line = element('p', '', indication);
+        line.lang = lang === 'en' && item.meta.indication_en ? 'en' : 'ja';
+        li.append(line);
+      }
       const facts = element('p', 'mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm');
       const status = item.meta.status ?? 'unknown';
       const badge = element('span', 'rounded-full border px-2 text-xs font-semibold', this.#labels.status[status] ?? status);
       badge.dataset.status = status;
       facts.append(badge);
-      if (item.meta.requester) facts.append(element('span', 'muted', `${this.#labels.requester}: ${item.meta.requester}`));
+      const requester = lang === 'en' && item.meta.requester_en ? item.meta.requester_en : item.meta.requester;
+      if (requester) facts.append(element('span', 'muted', `${this.#labels.requester}: ${requester}`));
       if (item.meta.number) facts.append(element('span', 'muted', `${this.#labels.number}: ${item.meta.number}`));
       li.append(facts);
     } else {

@@ -8,6 +8,8 @@ import { createRecordingIo, createTemporaryFolder, listFolder, removeFolder, typ
 
 const SYNTHETIC = 'tests/fixtures/import/synthetic-list.csv';
 const PROVENANCE = 'data/mhlw-lists';
+/** The \`updated\` date the records on the site were last imported with (data/mhlw-lists/README.md gives the command). */
+const DATA_UPDATED = '2026-11-30';
 
 let out: string;
 let io: RecordingIo;
@@ -41,7 +43,7 @@ function copyFormRecords(): void {
 describe('importing the provenance CSVs of the real records', () => {
   function importAll(): void {
     copyFormRecords();
-    expect(run(PROVENANCE, '--updated', '2026-11-22'), io.stderr.join('\n')).toBe(0);
+    expect(run(PROVENANCE, '--updated', DATA_UPDATED), io.stderr.join('\n')).toBe(0);
   }
 
   it('re-creates exactly the records on the site, byte for byte, from data/mhlw-lists/', () => {
@@ -79,8 +81,8 @@ describe('importing the provenance CSVs of the real records', () => {
       ['approved', '2015-03-26'],
     ]);
     const hydroxocobalamin = requestSchema.parse(frontmatter(path.join(out, 'iv-194-hydroxocobalamin.mdx')));
-    expect(hydroxocobalamin).toMatchObject({ requestNumber: 'Ⅳ-194', round: 'IV', scheme: 'standard', listRow: { classification: 'offLabel', company: 'エイワイファーマ' } });
-    expect(hydroxocobalamin.statusHistory.map((event) => event.status)).toEqual(['wg_review.requester_query']);
+    expect(hydroxocobalamin).toMatchObject({ requestNumber: 'Ⅳ-194', round: 'IV', scheme: 'standard', listRow: { classification: 'offLabel' } });
+    expect(hydroxocobalamin.statusHistory.every((event) => event.date === undefined && event.meeting !== undefined)).toBe(true);
   });
 });
 
@@ -164,7 +166,7 @@ describe('the import:list command', () => {
     }
   });
 
-  it('merges the rows of one request from several files of a folder into one record, the most recent source winning a differing column', () => {
+  it('merges the rows of one request from several files of a folder into one record, the most recent source winning a differing column when the sources are equally authoritative', () => {
     const folder = path.join(out, '..', `${path.basename(out)}-folder`);
     mkdirSync(folder);
     const header = 'ID,要望番号,成分名,INN,要望効能・効果,効能・効果（英）,要望用法・用量,要望者,会社名,分類,WG,小児,検討状況,状況,日付,会議,出典,出典URL';

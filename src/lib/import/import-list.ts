@@ -6,7 +6,8 @@
  * request with no known status has one row with 状況 blank). Rows of the same request share its 要望番号
  * (spelling variants are one number) or its ID, within a file and across the files of a folder: a request
  * seen in several papers becomes one record with one event per paper. Within one file the request's columns
- * must agree; across files the most recent source gives a column's value and the difference is reported.
+ * must agree; across files the most authoritative, then most recent source gives a column's value, and the
+ * difference is reported.
  *
  * Existing records are merged, never dropped: new events and sources are added (an event already present,
  * same status, date and source address, is skipped), blank fields are filled, and a differing value is kept
@@ -200,8 +201,25 @@ function rowWhen(row: Row, meetings: MeetingDates): string | undefined {
   return sourceDate === '' ? undefined : convert(row, '出典日付', sourceDate, toDate);
 }
 
-/** Compares two rows by how recent their source is: date, then meeting number, then file and line order. */
+/**
+ * How much a row's source can be trusted for the wording of a list column: MHLW's own papers (also when read
+ * through a copy) and PMDA's pages first, then professional bodies' copies of official notices (the hospital
+ * pharmacists' association), then everything else (news, companies, blogs).
+ */
+function sourceAuthority(row: Row): number {
+  const publisher = cell(row, '出典発行者');
+  if (/厚生労働省|医薬品医療機器総合機構|PMDA/u.test(publisher)) return 3;
+  if (/病院薬剤師会|医師会|薬剤師会/u.test(publisher)) return 2;
+  return 1;
+}
+
+/**
+ * Compares two rows' sources for a differing request column: the more authoritative source first (see
+ * {@link sourceAuthority}), then the more recent (date, then meeting number), then file and line order.
+ */
 function compareRecency(a: Row, b: Row, meetings: MeetingDates): number {
+  const authority = sourceAuthority(a) - sourceAuthority(b);
+  if (authority !== 0) return authority;
   const wa = rowWhen(a, meetings) ?? '';
   const wb = rowWhen(b, meetings) ?? '';
   if (wa !== wb) return wa < wb ? -1 : 1;
@@ -218,23 +236,38 @@ function place(row: Row): string {
 
 /**
  * Groups rows by request across every input. Within one file a request's columns must agree; across files
- * the most recent source's value is taken and the difference is reported as an oddity.
+ * the most authoritative, then most recent source's value is taken and the difference is reported as an oddity.
  */
 function groupRows(rows: readonly Row[], meetings: MeetingDates, report: ImportReport): RequestGroup[] {
+  const byKey = new Map<string, Row[]>();
+  for (const row of rows) byKey.set(rowKey(row), [...(byKey.get(rowKey(row)) ?? []), row]);
+  // An unnumbered row whose ID is the ID a numbered request's rows give belongs to that request: that is how a
+  // source without the number (a news item, a WG sheet) is tied to it, the row's note saying why.
+  const numberedById = new Map<string, string>();
+  for (const [key, keyRows] of byKey) {
+    if (!key.startsWith('number:')) continue;
+    const explicit = [...new Set(keyRows.map((row) => cell(row, 'ID')).filter((id) => id !== ''))];
+    if (explicit.length > 1) {
+      const row = keyRows.find((candidate) => cell(candidate, 'ID') === explicit[1]) as Row;
+      throw new ImportError(row.input, row.line, `the rows of request number ${cell(row, '要望番号')} give two IDs, ${explicit.join(' and ')}`, 'give one request one ID (or none: it is derived from the number and the INN)');
+    }
+    if (explicit[0] !== undefined) numberedById.set(`id:${explicit[0]}`, key);
+  }
+  for (const [key, keyRows] of [...byKey]) {
+    const owner = numberedById.get(key);
+    if (owner === undefined) continue;
+    byKey.set(owner, [...(byKey.get(owner) ?? []), ...keyRows].sort((a, b) => a.fileOrder - b.fileOrder || a.line - b.line));
+    byKey.delete(key);
+  }
   const groups = new Map<string, RequestGroup>();
   const ids = new Map<string, Row>();
-  for (const row of rows) {
-    const key = rowKey(row);
-    let group = groups.get(key);
-    if (!group) {
-      const id = rowId(row);
-      const clash = ids.get(id);
-      if (clash !== undefined) throw new ImportError(row.input, row.line, `this row's request gets the id ${id}, which ${place(clash)} already uses for another request`, 'give one of them a different ID, or the same 要望番号 if they are the same request');
-      ids.set(id, row);
-      group = { id, rows: [], values: new Map() };
-      groups.set(key, group);
-    }
-    group.rows.push(row);
+  for (const [key, keyRows] of byKey) {
+    const named = keyRows.find((row) => cell(row, 'ID') !== '') ?? keyRows.find((row) => cell(row, 'INN') !== '') ?? keyRows.find((row) => cell(row, '成分') !== '' || cell(row, '成分名') !== '') ?? (keyRows[0] as Row);
+    const id = rowId(named);
+    const clash = ids.get(id);
+    if (clash !== undefined) throw new ImportError(named.input, named.line, `this row's request gets the id ${id}, which ${place(clash)} already uses for another request`, 'give one of them a different ID, or the same 要望番号 if they are the same request');
+    ids.set(id, named);
+    groups.set(key, { id, rows: keyRows, values: new Map() });
   }
   for (const group of groups.values()) {
     for (const row of group.rows) {
@@ -253,7 +286,7 @@ function groupRows(rows: readonly Row[], meetings: MeetingDates, report: ImportR
         const newer = compareRecency(row, seen.row, meetings) > 0 ? row : seen.row;
         const older = newer === row ? seen.row : row;
         const kept = newer === row ? value : seen.value;
-        report.addOddity(`${group.id}: ${column}`, undefined, `${place(newer)} says "${kept}", ${place(older)} says "${newer === row ? seen.value : value}"; the more recent source's value is kept`);
+        report.addOddity(`${group.id}: ${column}`, undefined, `${place(newer)} says "${kept}", ${place(older)} says "${newer === row ? seen.value : value}"; the value of the more authoritative, then more recent source is kept`);
         group.values.set(column, { value: kept, row: newer });
       }
     }
@@ -273,9 +306,11 @@ function sourceKey(source: Record<string, unknown>): string {
 }
 
 /**
- * Orders a history oldest first: by date (an event's own, else its meeting's); two undated events by meeting
- * number, else by the lifecycle order of their statuses. The sort is stable, so events the sources cannot
- * order keep the order they were given in.
+ * Orders a history oldest first. Events with a date (their own, else their meeting's) are ordered by it; events
+ * without one are ordered among themselves by meeting number, else by the lifecycle order of their statuses,
+ * and merged in among the dated ones by that lifecycle order (an undated development request goes before a
+ * dated approval). Dated events therefore always stay in date order, as the schema requires. Ties keep the
+ * order the events were given in.
  */
 export function orderHistory<E extends { status: string; date?: string; meeting?: string }>(events: readonly E[], meetings: MeetingDates): E[] {
   const when = (event: E): string | undefined => {
@@ -284,19 +319,24 @@ export function orderHistory<E extends { status: string; date?: string; meeting?
     return ref === undefined ? undefined : meetings.get(ref.number);
   };
   const statusOrder = (event: E): number => (Status.has(event.status) ? Status.get(event.status).order : 0);
-  return [...events].sort((a, b) => {
-    const wa = when(a);
-    const wb = when(b);
-    if (wa !== undefined && wb !== undefined) {
-      const width = Math.min(wa.length, wb.length);
-      if (wa.slice(0, width) !== wb.slice(0, width)) return wa < wb ? -1 : 1;
-      return statusOrder(a) - statusOrder(b);
-    }
+  const dated = events.filter((event) => when(event) !== undefined).sort((a, b) => {
+    const wa = when(a) ?? '';
+    const wb = when(b) ?? '';
+    return wa === wb ? statusOrder(a) - statusOrder(b) : wa < wb ? -1 : 1;
+  });
+  const undated = events.filter((event) => when(event) === undefined).sort((a, b) => {
     const ma = parseMeetingRef(a.meeting)?.number;
     const mb = parseMeetingRef(b.meeting)?.number;
     if (ma !== undefined && mb !== undefined && ma !== mb) return ma - mb;
     return statusOrder(a) - statusOrder(b);
   });
+  const ordered: E[] = [];
+  let next = 0;
+  for (const event of undated) {
+    while (next < dated.length && statusOrder(dated[next] as E) <= statusOrder(event)) ordered.push(dated[next++] as E);
+    ordered.push(event);
+  }
+  return [...ordered, ...dated.slice(next)];
 }
 
 /** Builds the frontmatter of one summary record from its rows. */
@@ -312,7 +352,7 @@ function buildSummaryRecord(group: RequestGroup, updated: string, meetings: Meet
     const row = rowOf(column);
     throw new ImportError(row.input, row.line, message, fix);
   };
-  const genericName = value('成分名') ?? fail('成分名', `column "成分名" is blank for request ${group.id}`, 'fill 成分名 on the first row of the request');
+  const genericName = value('成分名') ?? value('成分') ?? fail('成分名', `column "成分名" is blank for request ${group.id}`, 'fill 成分名 on the first row of the request');
   const record: Record<string, unknown> = { kind: 'summary' };
 
   const number = value('要望番号');
@@ -498,7 +538,13 @@ export interface ListInput {
  */
 export function buildSummaryRecords(inputs: readonly ListInput[], updated: string, report: ImportReport, meetings: MeetingDates = new Map()): SummaryRecordPlan[] {
   const rows = inputs.flatMap((file, order) => readListRows(file.input, file.text, order));
-  const groups = groupRows(rows, meetings, report);
+  const groups = groupRows(rows, meetings, report).filter((group) => {
+    // A request that no row names a drug for (a page showing only its number) stays in the CSV as provenance,
+    // but makes no record: a record is found and read by its drug.
+    const named = group.rows.some((row) => ['成分名', '成分', 'INN'].some((column) => cell(row, column) !== ''));
+    if (!named) report.addNote(`Skipped ${group.id} (${group.rows.map(place).join(', ')}): no row names its drug (成分名, 成分 or INN), so it makes no record.`);
+    return named;
+  });
   const seenNumbers = new Map<string, { id: string; row: Row }>();
   return groups.map((group) => {
     const data = buildSummaryRecord(group, updated, meetings, report);
@@ -599,7 +645,16 @@ function mergeInto(existing: Record<string, unknown>, incoming: Record<string, u
     changes.push(`added source ${String(source.title)}`);
   }
   data.sources = sources;
-  return { data, changes };
+  return { data: inRecordOrder(data), changes };
+}
+
+/** The order of a record's keys in the files both importers write, so that a merged record reads like an imported one. */
+const RECORD_KEY_ORDER = ['kind', 'requestNumber', 'round', 'scheme', 'leadWg', 'pediatricWg', 'drug', 'indicationEn', 'summary', 'statusHistory', 'sources', 'updated', 'form', 'listRow'];
+
+/** A record with its keys in {@link RECORD_KEY_ORDER} (unknown keys last, as they were). */
+function inRecordOrder(data: Record<string, unknown>): Record<string, unknown> {
+  const rank = (key: string): number => (RECORD_KEY_ORDER.includes(key) ? RECORD_KEY_ORDER.indexOf(key) : RECORD_KEY_ORDER.length);
+  return Object.fromEntries(Object.entries(data).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
 /** Imports list CSVs (a file or a folder); throws {@link ImportError} for bad input, having written nothing. */

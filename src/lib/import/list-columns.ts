@@ -141,11 +141,22 @@ export function toPediatric(value: string): boolean {
   throw new CellValueError(`"${value}" is not yes or no; write ○ for yes, × for no, or leave the cell blank when the source does not say`);
 }
 
-/** 日付 / 出典日付 → a partial ISO date. */
+/**
+ * 日付 / 出典日付 → a partial ISO date. Takes ISO dates (`2015`, `2015-03`, `2015-03-26`), Japanese dates with an
+ * era or a Western year as MHLW papers print them (平成27年3月26日, 令和元年5月, 2015年3月), and nothing that leaves
+ * the year unknown (3月26日 is refused: a year the source does not print is not filled in).
+ */
 export function toDate(value: string): string {
-  const trimmed = value.normalize('NFKC').trim();
+  const trimmed = value.normalize('NFKC').replace(/\s+/g, '');
   if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(trimmed) && isValidPartialDate(trimmed)) return trimmed;
-  const full = readDate(trimmed);
+  const full = readDate(trimmed.replace(/元年/u, '1年'));
   if (full !== undefined) return full;
-  throw new CellValueError(`"${value}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (or 平成27年3月26日)`);
+  const partial = /^(平成|令和|昭和)?(\d{1,4}|元)年(?:(\d{1,2})月)?$/u.exec(trimmed);
+  if (partial?.[2]) {
+    const offset = partial[1] === '平成' ? 1988 : partial[1] === '令和' ? 2018 : partial[1] === '昭和' ? 1925 : 0;
+    const year = (partial[2] === '元' ? 1 : Number(partial[2])) + offset;
+    const iso = partial[3] === undefined ? String(year) : `${year}-${partial[3].padStart(2, '0')}`;
+    if (year >= 1900 && isValidPartialDate(iso)) return iso;
+  }
+  throw new CellValueError(`"${value}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (or as printed with its year: 平成27年3月26日, 令和元年5月, 2015年3月)`);
 }

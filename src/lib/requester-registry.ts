@@ -1,0 +1,72 @@
+/**
+ * Matching the requester names that lists and forms print (日本小児科学会、日本小児感染症学会 / 一般社団法人
+ * 日本リウマチ学会) to the entries of the requester registry (`content/requesters/`). Pure, so the summary
+ * projection, the validator and the tests share it.
+ */
+import type { RequesterTypeCode } from '../data/vocabulary.ts';
+
+/** A registry entry as the matching needs it. */
+export interface RequesterEntry {
+  /** The entry's id (its file name). */
+  id: string;
+  /** Japanese name. */
+  ja: string;
+  /** English name. */
+  en: string;
+  /** Whether the English name is the organisation's own or the editors' translation. */
+  enOrigin: 'own' | 'editors';
+  /** Kind of requester. */
+  type: RequesterTypeCode;
+  /** Other spellings. */
+  aliases: readonly string[];
+}
+
+/** Legal-form words that lists put before or after a name and that do not tell organisations apart. */
+const LEGAL_FORMS = /(一般社団法人|公益社団法人|一般財団法人|公益財団法人|特定非営利活動法人|認定特定非営利活動法人|社会福祉法人|NPO法人|\(一社\)|\(公社\)|\(一財\)|\(公財\)|\(特非\)|\(NPO\))/gu;
+
+/** A name in comparable form: NFKC, no spaces, no legal-form words. */
+export function normaliseRequesterName(name: string): string {
+  return name.normalize('NFKC').replace(LEGAL_FORMS, '').replace(/\s+/g, '').trim();
+}
+
+/**
+ * The requester names a cell holds: one name per item, split at 、, ，, commas, semicolons and line breaks
+ * (never at ・, which is part of names such as 日本小児血液・がん学会).
+ */
+export function splitRequesterNames(cell: string): string[] {
+  return cell
+    .split(/[、，,;；\n]/u)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** Looks requester names up in the registry. */
+export interface RequesterIndex {
+  /** The entry a name stands for, or undefined. */
+  find(name: string): RequesterEntry | undefined;
+  /** Every entry named in a cell, in order, and the names no entry matches. */
+  resolve(cell: string | undefined): { entries: RequesterEntry[]; unmatched: string[] };
+}
+
+/** Builds the index of a registry: each entry under its Japanese name, English name and aliases. */
+export function createRequesterIndex(entries: readonly RequesterEntry[]): RequesterIndex {
+  const byName = new Map<string, RequesterEntry>();
+  for (const entry of entries) {
+    for (const name of [entry.ja, entry.en, ...entry.aliases]) byName.set(normaliseRequesterName(name), entry);
+  }
+  const find = (name: string): RequesterEntry | undefined => byName.get(normaliseRequesterName(name));
+  return {
+    find,
+    resolve(cell) {
+      const found: RequesterEntry[] = [];
+      const unmatched: string[] = [];
+      if (cell === undefined) return { entries: found, unmatched };
+      for (const name of splitRequesterNames(cell)) {
+        const entry = find(name);
+        if (!entry) unmatched.push(name);
+        else if (!found.includes(entry)) found.push(entry);
+      }
+      return { entries: found, unmatched };
+    },
+  };
+}
