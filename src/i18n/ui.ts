@@ -61,7 +61,7 @@ export const ja = {
   // Request list: RequestTable, list pages
   'list.title': '要望一覧',
   'list.lead': '収録したすべての要望。要望番号・医薬品・検討状況の列見出しを選ぶと、その列で並べ替えます。',
-  'list.caption': '要望一覧（全{count}件中 {from}–{to}件目、{sort}順）',
+  'list.caption': '要望一覧（全{count}件中 {from}–{to}件目、{sort}）',
   'list.pages': '一覧のページ',
   'list.previous': '前へ',
   'list.next': '次へ',
@@ -103,6 +103,7 @@ export const ja = {
   'meetings.noSteps': 'この回の経過を示す要望はまだ収録されていません。',
   'meetings.sources': 'この回についての出典',
   'nav.meetings': '会議',
+  'print.footer': '{site} — {address} — このページの版：{date} 作成',
   'value.unknown': '不明',
   'value.unknownHint': 'この項目を示す資料が見つかっていません',
   'value.notStated': '記載なし',
@@ -291,6 +292,7 @@ export const ja = {
   'browse.wg.title': '担当WG別',
   'browse.wg.lead': '担当する専門作業班（WG）ごとの一覧。小児WGの欄には、小児WGも検討する要望を含みます。',
   'browse.count': '{count}件',
+  'browse.countOne': '1件',
   'browse.empty': 'この分類に該当する要望は、まだ収録されていません。',
 
   // 404 page
@@ -514,6 +516,7 @@ export const en: Record<UiKey, string> = {
   'meetings.noSteps': 'No request on the site has a step at this meeting yet.',
   'meetings.sources': 'Sources on this meeting',
   'nav.meetings': 'Meetings',
+  'print.footer': '{site} — {address} — this version of the page was built on {date}',
   'value.unknown': 'Unknown',
   'value.unknownHint': 'No source found for this field yet',
   'value.notStated': 'Not stated',
@@ -688,7 +691,8 @@ export const en: Record<UiKey, string> = {
   'browse.status.lead': 'Requests by current status. Requests with no document on their status are listed under "Status unknown".',
   'browse.wg.title': 'By working group',
   'browse.wg.lead': 'Requests by lead working group. The paediatrics list includes requests the paediatrics WG reviews beside a lead WG.',
-  'browse.count': 'requests: {count}',
+  'browse.count': '{count} requests',
+  'browse.countOne': '1 request',
   'browse.empty': 'No request in this group is on the site yet.',
 
   'notFound.title': 'Page not found',

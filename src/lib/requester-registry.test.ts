@@ -9,6 +9,11 @@ const registry: RequesterEntry[] = [
 describe('the requester registry', () => {
   it('splits a cell at list separators but never inside a name with ・', () => {
     expect(splitRequesterNames('日本小児科学会、日本小児血液・がん学会\n日本感染症学会')).toEqual(['日本小児科学会', '日本小児血液・がん学会', '日本感染症学会']);
+    expect(splitRequesterNames('日本感染症教育研究会及び社団法人日本感染症学会')).toEqual(['日本感染症教育研究会', '社団法人日本感染症学会']);
+    expect(splitRequesterNames('日本小児血液学会/日本小児がん学会')).toEqual(['日本小児血液学会', '日本小児がん学会']);
+    expect(splitRequesterNames('1)難治性血管炎に関する調査研究班 2)社団法人 日本感染症学会')).toEqual(['難治性血管炎に関する調査研究班', '社団法人 日本感染症学会']);
+    expect(splitRequesterNames('研究事業「実態調査、発症機序の解明」班')).toEqual(['研究事業「実態調査、発症機序の解明」班']);
+    expect(splitRequesterNames('日本皮膚科学会など')).toEqual(['日本皮膚科学会']);
   });
 
   it('matches names with legal-form words, full-width spaces and former names', () => {
@@ -17,6 +22,7 @@ describe('the requester registry', () => {
     expect(index.find('一般社団法人日本小児血液・がん学会')?.id).toBe('jspho');
     expect(index.find('日本小児血液学会')?.id).toBe('jspho');
     expect(index.find('Japan Pediatric Society')?.id).toBe('japan-pediatric-society');
+    expect(index.find('日本小児血液学会(現 日本小児血液・がん学会)')?.id).toBe('jspho');
   });
 
   it('resolves every requester of a cell once, and names those it does not know', () => {

@@ -30,14 +30,25 @@ export function normaliseRequesterName(name: string): string {
 }
 
 /**
- * The requester names a cell holds: one name per item, split at 、, ，, commas, semicolons and line breaks
- * (never at ・, which is part of names such as 日本小児血液・がん学会).
+ * The requester names a cell holds: one name per item, split at 、, ，, commas, semicolons, slashes, 及び and
+ * numbered items (1) … 2) …) and line breaks, but never inside brackets (「…」, （…）) nor at ・, which is part of
+ * names such as 日本小児血液・がん学会. A trailing など ("and others") is dropped.
  */
 export function splitRequesterNames(cell: string): string[] {
-  return cell
-    .split(/[、，,;；\n]/u)
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  const text = cell.normalize('NFKC').replace(/(^|\s)\d+\)\s*/gu, '\n').replace(/及び/gu, '、');
+  for (const char of text) {
+    if ('「（(『【'.includes(char)) depth += 1;
+    if ('」）)』】'.includes(char)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && /[、，,;；\n/／]/u.test(char)) {
+      parts.push(current);
+      current = '';
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim().replace(/など$/u, '').trim()).filter((part) => part !== '');
 }
 
 /** Looks requester names up in the registry. */
@@ -54,7 +65,9 @@ export function createRequesterIndex(entries: readonly RequesterEntry[]): Reques
   for (const entry of entries) {
     for (const name of [entry.ja, entry.en, ...entry.aliases]) byName.set(normaliseRequesterName(name), entry);
   }
-  const find = (name: string): RequesterEntry | undefined => byName.get(normaliseRequesterName(name));
+  // A name with a note in brackets after it (日本リンパ腫学会(日本リンパ網内系学会より改称)) is found by the name alone.
+  const find = (name: string): RequesterEntry | undefined =>
+    byName.get(normaliseRequesterName(name)) ?? byName.get(normaliseRequesterName(name.replace(/[（(][^（()）]*[)）]$/u, '')));
   return {
     find,
     resolve(cell) {
