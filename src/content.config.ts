@@ -6,6 +6,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { glossarySchema } from './schemas/glossary.ts';
 import { primerSchema } from './schemas/primer.ts';
+import { drugSchema } from './schemas/drug.ts';
 import { meetingSchema } from './schemas/meeting.ts';
 import { requesterSchema } from './schemas/requester.ts';
 import { requestSchema } from './schemas/request.ts';
@@ -46,4 +47,10 @@ const meetings = defineCollection({
   schema: meetingSchema,
 });
 
-export const collections = { requests, primer, glossary, requesters, meetings };
+/** The drug registry: one YAML file per ingredient (ATC codes, English brands). Read only by `src/lib/drugs.ts`. */
+const drugs = defineCollection({
+  loader: glob({ base: `${contentDir}/drugs`, pattern: '*.yaml' }),
+  schema: drugSchema,
+});
+
+export const collections = { requests, primer, glossary, requesters, meetings, drugs };

@@ -235,6 +235,30 @@ export const RequesterType = defineVocabulary('requester type', [
   { code: 'otherOrganisation', ja: 'その他の団体', en: 'Other organisation' },
 ]);
 
+/**
+ * The first level of the WHO ATC classification (the anatomical main group), used to browse requests by
+ * therapeutic area. English names as WHO gives them; Japanese labels are the editors' translation.
+ */
+export const TherapeuticArea = defineVocabulary('therapeutic area', [
+  { code: 'A', ja: '消化管と代謝', en: 'Alimentary tract and metabolism' },
+  { code: 'B', ja: '血液と造血器官', en: 'Blood and blood forming organs' },
+  { code: 'C', ja: '循環器系', en: 'Cardiovascular system' },
+  { code: 'D', ja: '皮膚科用薬', en: 'Dermatologicals' },
+  { code: 'G', ja: '泌尿生殖器系と性ホルモン', en: 'Genito-urinary system and sex hormones' },
+  { code: 'H', ja: '全身用ホルモン製剤（性ホルモンとインスリンを除く）', en: 'Systemic hormonal preparations, excluding sex hormones and insulins' },
+  { code: 'J', ja: '全身用抗感染薬', en: 'Antiinfectives for systemic use' },
+  { code: 'L', ja: '抗悪性腫瘍薬と免疫調節薬', en: 'Antineoplastic and immunomodulating agents' },
+  { code: 'M', ja: '筋骨格系', en: 'Musculo-skeletal system' },
+  { code: 'N', ja: '神経系', en: 'Nervous system' },
+  { code: 'P', ja: '抗寄生虫薬・殺虫剤・忌避剤', en: 'Antiparasitic products, insecticides and repellents' },
+  { code: 'R', ja: '呼吸器系', en: 'Respiratory system' },
+  { code: 'S', ja: '感覚器', en: 'Sensory organs' },
+  { code: 'V', ja: 'その他', en: 'Various' },
+]);
+
+/** A therapeutic-area code (ATC first level). */
+export type TherapeuticAreaCode = (typeof TherapeuticArea.codes)[number];
+
 /** A requester-type code. */
 export type RequesterTypeCode = (typeof RequesterType.codes)[number];
 
@@ -426,6 +450,7 @@ export interface AnyVocabulary {
 
 /** Every vocabulary by its exported name; glossary links (`vocabulary: Status`) and tests look them up here. */
 export const vocabularyRegistry: Readonly<Record<string, AnyVocabulary>> = {
+  TherapeuticArea,
   Stage,
   Status,
   Classification,

@@ -22,12 +22,14 @@ import { toRequestSummary, type RequestRecord } from '../lib/request-summary.ts'
 import { requestSearchRecord } from '../lib/search-record.ts';
 import { createRequesterIndex } from '../lib/requester-registry.ts';
 import type { RequesterData } from '../schemas/requester.ts';
+import { createDrugIndex } from '../lib/drug-registry.ts';
+import type { DrugData } from '../schemas/drug.ts';
 import { isLang, localizedPath, type Lang } from '../i18n/index.ts';
 
 /** Options of {@link pagefindIndex}. */
 export interface PagefindIndexOptions {
   /** The valid entries of a collection (from the content guard, which has read them before the build). */
-  entries: (collection: 'requests' | 'primer' | 'requesters') => readonly ValidatedEntry[];
+  entries: (collection: 'requests' | 'primer' | 'requesters' | 'drugs') => readonly ValidatedEntry[];
 }
 
 /** The built pages indexed as pages (relative to the output folder): every primer chapter and the glossary, in both languages. */
@@ -101,7 +103,8 @@ export function pagefindIndex({ entries }: PagefindIndexOptions): AstroIntegrati
           const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ja' });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
           const requesters = createRequesterIndex(entries('requesters').map((entry) => ({ id: entry.id, ...(entry.data as RequesterData) })));
-          const records = entries('requests').map((entry) => requestSearchRecord(toRequestSummary({ id: entry.id, data: entry.data } as RequestRecord, requesters)));
+          const drugs = createDrugIndex(entries('drugs').map((entry) => entry.data as DrugData));
+          const records = entries('requests').map((entry) => requestSearchRecord(toRequestSummary({ id: entry.id, data: entry.data } as RequestRecord, requesters, drugs)));
           const added = await Promise.all(records.map((record) => index.addHTMLFile({ url: record.url, content: record.html })));
           for (const result of added) check('index a request', result.errors);
           const recordSeconds = (performance.now() - started) / 1000;

@@ -15,6 +15,8 @@ import type { RequestRecord } from '../lib/request-summary.ts';
 import { siteOf } from '../lib/site-url.ts';
 import { createRequesterIndex, type RequesterIndex } from '../lib/requester-registry.ts';
 import type { RequesterData } from '../schemas/requester.ts';
+import { createDrugIndex, type DrugIndex } from '../lib/drug-registry.ts';
+import type { DrugData } from '../schemas/drug.ts';
 
 /** Options of {@link requestJson}. */
 export interface RequestJsonOptions {
@@ -22,16 +24,18 @@ export interface RequestJsonOptions {
   requests: () => readonly ValidatedEntry[];
   /** The valid requester-registry entries (from the content guard). */
   requesters: () => readonly ValidatedEntry[];
+  /** The valid drug-registry entries (from the content guard). */
+  drugs: () => readonly ValidatedEntry[];
 }
 
 /** The file of one request's record, pretty-printed as the endpoint wrote it. */
-export function requestJsonFile(entry: Pick<ValidatedEntry, 'id' | 'data'>, site: URL, requesters?: RequesterIndex): { path: string; text: string } {
-  const record = toExportRecord({ id: entry.id, data: entry.data } as RequestRecord, site, requesters);
+export function requestJsonFile(entry: Pick<ValidatedEntry, 'id' | 'data'>, site: URL, requesters?: RequesterIndex, drugs?: DrugIndex): { path: string; text: string } {
+  const record = toExportRecord({ id: entry.id, data: entry.data } as RequestRecord, site, requesters, drugs);
   return { path: requestJsonPath(entry.id), text: `${JSON.stringify(record, null, 2)}\n` };
 }
 
 /** The integration. */
-export function requestJson({ requests, requesters }: RequestJsonOptions): AstroIntegration {
+export function requestJson({ requests, requesters, drugs }: RequestJsonOptions): AstroIntegration {
   let site: URL | undefined;
   return {
     name: 'offlabel:request-json',
@@ -43,8 +47,9 @@ export function requestJson({ requests, requesters }: RequestJsonOptions): Astro
         const outDir = fileURLToPath(dir);
         const entries = requests();
         const index = createRequesterIndex(requesters().map((entry) => ({ id: entry.id, ...(entry.data as RequesterData) })));
+        const drugIndex = createDrugIndex(drugs().map((entry) => entry.data as DrugData));
         for (const entry of entries) {
-          const file = requestJsonFile(entry, siteOf(site), index);
+          const file = requestJsonFile(entry, siteOf(site), index, drugIndex);
           const target = path.join(outDir, file.path);
           mkdirSync(path.dirname(target), { recursive: true });
           writeFileSync(target, file.text);

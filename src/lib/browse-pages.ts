@@ -3,13 +3,13 @@
  * group. Route files read only this module.
  */
 import { allRequests } from './requests.ts';
-import { drugSlug, groupByDrug, groupByRequester, groupByStatus, groupByWorkingGroup, type RequestGroup } from './browse.ts';
+import { drugSlug, groupByDrug, groupByRequester, groupByStatus, groupByTherapeuticArea, groupByWorkingGroup, type RequestGroup } from './browse.ts';
 import { sortSummaries, type RequestSummary } from './request-summary.ts';
 import type { Lang } from '../data/vocabulary.ts';
 import type { UiKey } from '../i18n/index.ts';
 
 /** The kinds of browse page, each at `/<kind>/`. */
-export const browseKinds = ['drugs', 'requesters', 'status', 'wg'] as const;
+export const browseKinds = ['drugs', 'areas', 'requesters', 'status', 'wg'] as const;
 
 /** A kind of browse page. */
 export type BrowseKind = (typeof browseKinds)[number];
@@ -17,6 +17,7 @@ export type BrowseKind = (typeof browseKinds)[number];
 /** Title and lead of each kind's index, and the glossary term or vocabulary behind it. */
 export const browseText: Record<BrowseKind, { title: UiKey; lead: UiKey; glossaryVocabulary?: string }> = {
   drugs: { title: 'browse.drugs.title', lead: 'browse.drugs.lead' },
+  areas: { title: 'browse.areas.title', lead: 'browse.areas.lead' },
   requesters: { title: 'browse.requesters.title', lead: 'browse.requesters.lead' },
   status: { title: 'browse.status.title', lead: 'browse.status.lead', glossaryVocabulary: 'Status' },
   wg: { title: 'browse.wg.title', lead: 'browse.wg.lead', glossaryVocabulary: 'WorkingGroup' },
@@ -31,7 +32,9 @@ export function browseGroups(kind: BrowseKind, lang: Lang): RequestGroup[] {
   const groups =
     kind === 'drugs'
       ? groupByDrug(allRequests, lang)
-      : kind === 'requesters'
+      : kind === 'areas'
+        ? groupByTherapeuticArea(allRequests)
+        : kind === 'requesters'
         ? groupByRequester(allRequests, lang)
         : kind === 'status'
           ? groupByStatus(allRequests)
@@ -60,7 +63,7 @@ export function otherRequestsOfDrug(summary: RequestSummary, lang: Lang): Reques
  * have a page, even an empty one, so that their list is complete.
  */
 export function hasGroupPage(kind: BrowseKind, group: RequestGroup): boolean {
-  return kind === 'status' || kind === 'wg' || group.requests.length > 1;
+  return kind === 'status' || kind === 'wg' || kind === 'areas' || group.requests.length > 1;
 }
 
 /** The (Japanese) address a group links to: its own page, or the page of its only request. */

@@ -2,7 +2,7 @@
  * The browse pages' groupings: requests by drug ingredient, requester, status and working group, each
  * group with a stable address. Pure (it works on summaries), so it is unit-tested directly.
  */
-import { Status, WorkingGroup, type Lang } from '../data/vocabulary.ts';
+import { Status, TherapeuticArea, WorkingGroup, type Lang } from '../data/vocabulary.ts';
 import { drugName, type RequestSummary } from './request-summary.ts';
 
 /** The value used in addresses and filters when a field is unknown. */
@@ -103,5 +103,20 @@ export function groupByWorkingGroup(list: readonly RequestSummary[]): RequestGro
     requests: list.filter((summary) => summary.leadWg === wg.code || (wg.code === 'pediatrics' && summary.pediatricWg === true && summary.leadWg !== 'pediatrics')),
   }));
   groups.push({ slug: UNKNOWN, ja: '担当WG不明', en: 'Working group unknown', requests: list.filter((summary) => !summary.leadWg) });
+  return groups;
+}
+
+/**
+ * One group per therapeutic area (the first level of the WHO ATC code of the drug, from the drug registry)
+ * plus one for requests whose drug has no confirmed ATC code. A drug with codes in two areas is in both.
+ */
+export function groupByTherapeuticArea(list: readonly RequestSummary[]): RequestGroup[] {
+  const groups: RequestGroup[] = TherapeuticArea.entries.map((area) => ({
+    slug: area.code.toLowerCase(),
+    ja: `${area.code} ${area.ja}`,
+    en: `${area.code} ${area.en}`,
+    requests: list.filter((summary) => summary.areas.includes(area.code)),
+  }));
+  groups.push({ slug: UNKNOWN, ja: '薬効分類不明（ATCコード未確認）', en: 'Therapeutic area unknown (no confirmed ATC code)', requests: list.filter((summary) => summary.areas.length === 0) });
   return groups;
 }

@@ -15,6 +15,7 @@ import type { z } from 'astro/zod';
 import { vocabularyRegistry } from '../data/vocabulary.ts';
 import { glossarySchema, type GlossaryData } from '../schemas/glossary.ts';
 import { primerSchema, type PrimerData } from '../schemas/primer.ts';
+import { drugSchema } from '../schemas/drug.ts';
 import { meetingSchema, type MeetingData } from '../schemas/meeting.ts';
 import { requesterSchema, type RequesterData } from '../schemas/requester.ts';
 import { requestSchema, type RequestData } from '../schemas/request.ts';
@@ -464,6 +465,7 @@ export function siteCollections(contentDir: string): CollectionSpec[] {
     { name: 'primer', dir: path.join(contentDir, 'primer'), extensions: ['.mdx'], schema: primerSchema, components: ['Cite', 'Term', 'RequestFlow'] },
     { name: 'requesters', dir: path.join(contentDir, 'requesters'), extensions: ['.yaml'], schema: requesterSchema },
     { name: 'meetings', dir: path.join(contentDir, 'meetings'), extensions: ['.yaml'], schema: meetingSchema },
+    { name: 'drugs', dir: path.join(contentDir, 'drugs'), extensions: ['.yaml'], schema: drugSchema },
   ];
 }
 

@@ -43,6 +43,7 @@ describe('the JSON export', () => {
         json: `https://example.org/requests/${real.id}.json`,
       },
       requesters: [],
+      ingredient: { atc: [], brandNamesEn: [] },
       data: real.data,
     });
   });
@@ -73,7 +74,7 @@ describe('the JSON export', () => {
     const undocumented: string[] = [];
     const walk = (node: unknown, at: string): void => {
       if (Array.isArray(node)) {
-        node.forEach((item, index) => walk(item, `${at}[${index}]`));
+        node.forEach((item, index) => { walk(item, `${at}[${index}]`); });
         return;
       }
       if (typeof node !== 'object' || node === null) return;

@@ -10,6 +10,7 @@ import { requestSchema, type RequestData } from '../schemas/request.ts';
 import { localizedPath } from '../i18n/index.ts';
 import type { RequestRecord, RequestSummary } from './request-summary.ts';
 import type { RequesterIndex } from './requester-registry.ts';
+import type { DrugIndex } from './drug-registry.ts';
 
 /** Site paths of the export files. */
 export const exportPaths = {
@@ -47,6 +48,8 @@ export interface ExportRecord {
   url: { ja: string; en: string; json: string };
   /** The requesters the record names, resolved through the requester registry, with their names in both languages. */
   requesters: ExportRequester[];
+  /** What the drug registry gives for the record's ingredient: WHO ATC codes and English brand names. */
+  ingredient: { atc: string[]; brandNamesEn: string[] };
   /** The validated record, as the schema outputs it. */
   data: RequestData;
 }
@@ -80,25 +83,27 @@ export interface ExportDocument {
 }
 
 /** Projects a record to its exported form; `requesters` resolves its requester names to the registry. */
-export function toExportRecord({ id, data }: RequestRecord, site: URL | string, requesters?: RequesterIndex): ExportRecord {
+export function toExportRecord({ id, data }: RequestRecord, site: URL | string, requesters?: RequesterIndex, drugs?: DrugIndex): ExportRecord {
+  const registered = drugs?.(data.drug.inn);
   const path = `/requests/${id}/`;
   const cell = data.kind === 'form' ? data.form.requester.name : data.listRow.requesterName;
   return {
     id,
     url: { ja: absoluteUrl(path, site), en: absoluteUrl(localizedPath(path, 'en'), site), json: absoluteUrl(requestJsonPath(id), site) },
     requesters: (requesters?.resolve(cell).entries ?? []).map(({ id: requesterId, ja, en, enOrigin, type }) => ({ id: requesterId, ja, en, enOrigin, type })),
+    ingredient: { atc: [...(registered?.atc ?? [])], brandNamesEn: [...(registered?.brandNames ?? [])] },
     data,
   };
 }
 
 /** Builds the `/requests.json` document. `generated` is the build date. */
-export function buildExportDocument(records: readonly RequestRecord[], site: URL | string, generated: Date, requesters?: RequesterIndex): ExportDocument {
+export function buildExportDocument(records: readonly RequestRecord[], site: URL | string, generated: Date, requesters?: RequesterIndex, drugs?: DrugIndex): ExportDocument {
   return {
     schema: absoluteUrl(exportPaths.schema, site),
     generated: generated.toISOString().slice(0, 10),
     count: records.length,
     licence: LICENCE_NOTE,
-    records: records.map((record) => toExportRecord(record, site, requesters)),
+    records: records.map((record) => toExportRecord(record, site, requesters, drugs)),
   };
 }
 
@@ -164,9 +169,19 @@ export function buildExportJsonSchema(site: URL | string): Record<string, unknow
               additionalProperties: false,
             },
           },
+          ingredient: {
+            type: 'object',
+            description: 'What the drug registry (content/drugs/) gives for the ingredient, each read on a cited page.',
+            properties: {
+              atc: { type: 'array', items: { type: 'string' }, description: 'WHO ATC codes of the ingredient; empty when none was confirmed.' },
+              brandNamesEn: { type: 'array', items: { type: 'string' }, description: 'English brand names of the ingredient; empty when none was confirmed.' },
+            },
+            required: ['atc', 'brandNamesEn'],
+            additionalProperties: false,
+          },
           data: { $ref: `#/$defs/${schemaDefs.record}`, description: 'The validated record, exactly as in its content file (codes are explained in /vocabularies.json).' },
         },
-        required: ['id', 'url', 'requesters', 'data'],
+        required: ['id', 'url', 'requesters', 'ingredient', 'data'],
         additionalProperties: false,
       },
       [schemaDefs.record]: { description: 'A validated request record (src/schemas/request.ts).', ...recordSchema },
@@ -180,7 +195,9 @@ export const csvColumns = [
   'request_number',
   'drug_ja',
   'inn',
+  'atc',
   'brand_names',
+  'brand_names_en',
   'requested_indication',
   'indication_en',
   'requester',
@@ -224,7 +241,9 @@ export function toCsvRow(summary: RequestSummary, data: RequestData, site: URL |
     request_number: summary.requestNumber ?? '',
     drug_ja: summary.drug.ingredient,
     inn: summary.drug.inn,
+    atc: summary.drug.atc.join(CSV_LIST_SEPARATOR),
     brand_names: summary.drug.brandNames.join(CSV_LIST_SEPARATOR),
+    brand_names_en: summary.drug.brandNamesEn.join(CSV_LIST_SEPARATOR),
     requested_indication: summary.indication ?? '',
     indication_en: summary.indicationEn ?? '',
     requester: summary.requester.name ?? '',

@@ -16,10 +16,12 @@ import {
   type SchemeCode,
   type StageCode,
   type StatusCode,
+  type TherapeuticAreaCode,
   type WorkingGroupCode,
 } from '../data/vocabulary.ts';
 import type { RequestData, StatusEvent } from '../schemas/request.ts';
 import type { RequesterIndex } from './requester-registry.ts';
+import { therapeuticAreas, type DrugIndex } from './drug-registry.ts';
 
 /** The minimum of a content entry the projection needs: its id and validated data. */
 export interface RequestRecord {
@@ -59,7 +61,13 @@ export interface RequestSummary {
     otherNames: string[];
     /** The ingredient exactly as the form or list writes it. */
     asWritten: string;
+    /** WHO ATC codes, from the drug registry. */
+    atc: string[];
+    /** English brand names, from the drug registry. */
+    brandNamesEn: string[];
   };
+  /** Therapeutic areas (ATC first levels) of the drug; empty when no ATC code is known. */
+  areas: TherapeuticAreaCode[];
   /** Requested indication, verbatim. */
   indication?: string;
   /** The editors' English translation of the requested indication. */
@@ -122,9 +130,14 @@ function resolveRequester(name: string | undefined, type: RequesterTypeCode | un
   return { ...(resolvedType === undefined ? {} : { type: resolvedType }), ...(name === undefined ? {} : { name }), entries };
 }
 
-/** Projects a record to its summary; `requesters` resolves requester names to the registry. */
-export function toRequestSummary({ id, data }: RequestRecord, requesters?: RequesterIndex): RequestSummary {
+/**
+ * Projects a record to its summary; `requesters` resolves requester names to the requester registry, `drugs`
+ * adds the ingredient's ATC codes and English brands from the drug registry.
+ */
+export function toRequestSummary({ id, data }: RequestRecord, requesters?: RequesterIndex, drugs?: DrugIndex): RequestSummary {
   const event = currentEvent(data.statusHistory);
+  const registered = drugs?.(data.drug.inn);
+  const atc = [...(registered?.atc ?? [])];
   const common = {
     id,
     path: `/requests/${id}/`,
@@ -141,8 +154,16 @@ export function toRequestSummary({ id, data }: RequestRecord, requesters?: Reque
     indicationEn: data.indicationEn,
     summary: data.summary,
     updated: data.updated,
+    areas: therapeuticAreas(atc),
   };
-  const names = { ingredient: data.drug.ingredient, inn: data.drug.inn, brandNames: data.drug.brandNames, otherNames: data.drug.otherNames };
+  const names = {
+    ingredient: data.drug.ingredient,
+    inn: data.drug.inn,
+    brandNames: data.drug.brandNames,
+    otherNames: data.drug.otherNames,
+    atc,
+    brandNamesEn: [...(registered?.brandNames ?? [])],
+  };
   if (data.kind === 'form') {
     const { form } = data;
     return {

@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { sortSummaries, toRequestSummary, type RequestSummary, type SortDirection, type SortKey } from './request-summary.ts';
 import type { Lang } from '../data/vocabulary.ts';
 import { requesterIndex } from './requesters.ts';
+import { drugIndex } from './drugs.ts';
 
 /** A request entry of the content collection. */
 export type RequestEntry = CollectionEntry<'requests'>;
@@ -13,7 +14,7 @@ export type RequestEntry = CollectionEntry<'requests'>;
 /** Every request entry, in a stable order (by id). */
 export const allRequestEntries: RequestEntry[] = (await getCollection('requests')).sort((a, b) => a.id.localeCompare(b.id));
 
-const entriesWithSummaries = allRequestEntries.map((entry) => ({ entry, summary: toRequestSummary(entry, requesterIndex) }));
+const entriesWithSummaries = allRequestEntries.map((entry) => ({ entry, summary: toRequestSummary(entry, requesterIndex, drugIndex) }));
 
 /** Every request as its summary, in the same order as {@link allRequestEntries}. */
 export const allRequests: RequestSummary[] = entriesWithSummaries.map(({ summary }) => summary);

@@ -78,7 +78,7 @@ const paragraph = (value: string | undefined, properties: Element['properties'] 
 export function requestSearchRecord(summary: RequestSummary): SearchRecord {
   const title = drugName(summary, 'ja');
   const names = [
-    ...new Set([summary.drug.ingredient, summary.drug.inn, summary.drug.asWritten, ...summary.drug.brandNames, ...summary.drug.otherNames]),
+    ...new Set([summary.drug.ingredient, summary.drug.inn, summary.drug.asWritten, ...summary.drug.brandNames, ...summary.drug.brandNamesEn, ...summary.drug.otherNames]),
   ].filter((name) => name !== '' && name !== title);
   const attributes = element('div', { hidden: true, dataPagefindIgnore: '' }, [
     ...requestFilters(summary).map(([key, value]) => element('span', { dataPagefindFilter: `${key}:${value}` })),

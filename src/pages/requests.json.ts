@@ -4,9 +4,10 @@ import { allRequestEntries } from '../lib/requests.ts';
 import { buildExportDocument } from '../lib/exports.ts';
 import { siteOf } from '../lib/site-url.ts';
 import { requesterIndex } from '../lib/requesters.ts';
+import { drugIndex } from '../lib/drugs.ts';
 
 /** The document, pretty-printed. */
 export const GET: APIRoute = ({ site }) =>
-  new Response(`${JSON.stringify(buildExportDocument(allRequestEntries, siteOf(site), new Date(), requesterIndex), null, 2)}\n`, {
+  new Response(`${JSON.stringify(buildExportDocument(allRequestEntries, siteOf(site), new Date(), requesterIndex, drugIndex), null, 2)}\n`, {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });

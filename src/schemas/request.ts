@@ -40,11 +40,6 @@ export const drugNamesSchema = z.strictObject({
    * vaccine or biologic. Required: English readers find and name every request by it.
    */
   inn: text.describe("The drug's English name, lower case: its INN (e.g. basiliximab), or the English nonproprietary name of a vaccine or biologic. Required: English readers find and name every request by it."),
-  /**
-   * WHO ATC codes of the ingredient (e.g. L04AC02), each read on a source named in the record's notes; left
-   * out when none could be confirmed.
-   */
-  atc: z.array(z.string().regex(/^[A-Z]\d{2}[A-Z]{2}\d{2}$/, { error: 'expected a 7-character WHO ATC code such as L04AC02' })).default([]).describe("WHO ATC codes of the ingredient (e.g. L04AC02), each read on a source named in the record's notes; left out when none could be confirmed."),
   /** Brand names, in Japan and abroad, as written in the sources. */
   brandNames: z.array(text).default([]).describe("Brand names, in Japan and abroad, as written in the sources."),
   /** Other names the drug is known by (codes, older names), for search. */

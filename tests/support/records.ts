@@ -31,6 +31,10 @@ export function fixtureSummary(): { id: string; data: RequestData } {
  */
 export function realFormAlone(): { id: string; data: FormRecordData } {
   const { id, data } = realRequest();
-  const { requestNumber: _number, round: _round, leadWg: _wg, pediatricWg: _pediatric, ...rest } = data;
-  return { id, data: { ...rest, statusHistory: [] } };
+  const alone: FormRecordData = { ...data, statusHistory: [] };
+  delete alone.requestNumber;
+  delete alone.round;
+  delete alone.leadWg;
+  delete alone.pediatricWg;
+  return { id, data: alone };
 }

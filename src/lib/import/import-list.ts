@@ -262,7 +262,7 @@ function groupRows(rows: readonly Row[], meetings: MeetingDates, report: ImportR
   const groups = new Map<string, RequestGroup>();
   const ids = new Map<string, Row>();
   for (const [key, keyRows] of byKey) {
-    const named = keyRows.find((row) => cell(row, 'ID') !== '') ?? keyRows.find((row) => cell(row, 'INN') !== '') ?? keyRows.find((row) => cell(row, '成分') !== '' || cell(row, '成分名') !== '') ?? (keyRows[0] as Row);
+    const named = keyRows.find((row) => cell(row, 'ID') !== '') ?? keyRows.find((row) => cell(row, 'INN') !== '') ?? keyRows.find((row) => cell(row, '成分') !== '' || cell(row, '成分名') !== '') ?? keyRows[0];
     const id = rowId(named);
     const clash = ids.get(id);
     if (clash !== undefined) throw new ImportError(named.input, named.line, `this row's request gets the id ${id}, which ${place(clash)} already uses for another request`, 'give one of them a different ID, or the same 要望番号 if they are the same request');
