@@ -1,8 +1,8 @@
 /**
- * `npm run import:list -- <rows.csv> [options]`: imports rows of an MHLW list table as summary records.
+ * `npm run import:list -- <table | folder> [options]`: imports rows of MHLW list tables (CSV, TSV, .xlsx) as records.
  * See docs/adding-a-request.md and `npm run import:list -- --help`.
  */
 import { processIo } from '../src/lib/import/command.ts';
-import { runImportList } from '../src/lib/import/import-list.ts';
+import { runImportListWithWorkbooks } from '../src/lib/import/import-list.ts';
 
-process.exitCode = runImportList(process.argv.slice(2), processIo);
+process.exitCode = await runImportListWithWorkbooks(process.argv.slice(2), processIo);

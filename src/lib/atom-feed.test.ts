@@ -43,6 +43,16 @@ describe('buildAtomFeed', () => {
     expect(feed.entry[0]?.link.map((link) => link.href)).toEqual(['https://example.org/requests/c/', 'https://example.org/en/requests/c/']);
   });
 
+  it('announces each dated meeting as an entry among the requests, newest first, with the steps it took', () => {
+    const meeting = { id: 'council-62', number: 62, date: '2026-02-10', path: '/meetings/council-62/', steps: ['Ⅳ-1 テスト (test): 承認済み / Approved'] };
+    const xml = buildAtomFeed(list, { site: 'https://example.org', title: 'T', subtitle: 'S', meetings: [meeting] });
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'entry' || name === 'link' });
+    const { feed } = parser.parse(xml) as { feed: { updated: string; entry: { id: string; summary: { '#text': string } }[] } };
+    expect(feed.entry.map((entry) => entry.id)).toEqual(['tag:offlabel-jp,2026:requests/c', 'tag:offlabel-jp,2026:requests/b', 'tag:offlabel-jp,2026:meetings/council-62', 'tag:offlabel-jp,2026:requests/a']);
+    expect(feed.entry[2]?.summary['#text']).toContain('承認済み / Approved');
+    expect(feed.updated).toBe('2026-03-02T00:00:00Z');
+  });
+
   it('carries only the most recently updated requests', () => {
     const many = Array.from({ length: FEED_ENTRIES + 5 }, (_, index) => withUpdated(real, `2020-01-${String((index % 28) + 1).padStart(2, '0')}`, `r${String(index).padStart(3, '0')}`));
     const xml = buildAtomFeed(many, { site: 'https://example.org', title: 'T', subtitle: 'S' });

@@ -1,6 +1,7 @@
 /**
- * The Atom 1.0 feed (RFC 4287) of requests by last update, `/feed.xml`. Pure: the route passes in the
- * summaries and the site address. Entry ids are `tag:` URIs (RFC 4151), so they survive a change of the
+ * The Atom 1.0 feeds (RFC 4287): `/feed.xml` (requests by last update, and an entry per dated council meeting)
+ * and one feed per working group, therapeutic area and drug (`/feeds/<kind>/<slug>.xml`). Pure: the routes pass
+ * in the summaries and the site address. Entry ids are `tag:` URIs (RFC 4151), so they survive a change of the
  * site's address.
  */
 import { Status } from '../data/vocabulary.ts';
@@ -56,6 +57,38 @@ export interface FeedOptions {
   title: string;
   /** Feed subtitle. */
   subtitle: string;
+  /** The feed's own path (default `/feed.xml`) and the tag its id ends with (default `feed`). */
+  self?: { path: string; tag: string };
+  /** Meetings to announce, each an entry of its own (the main feed's "what's new"). */
+  meetings?: readonly FeedMeeting[];
+}
+
+/** A council meeting as a feed entry: what it did, to how many requests. */
+export interface FeedMeeting {
+  /** Page id (`council-62`). */
+  id: string;
+  /** Meeting number. */
+  number: number;
+  /** The day it met (only dated meetings are announced). */
+  date: string;
+  /** Page path (Japanese). */
+  path: string;
+  /** The requests it moved, as `number drug: status` lines. */
+  steps: string[];
+}
+
+/** The entry of a meeting: its number and date, and each request it moved. */
+function meetingEntry(meeting: FeedMeeting, site: URL | string): string {
+  return [
+    '  <entry>',
+    `    <id>tag:${TAG_AUTHORITY}:meetings/${escapeXml(meeting.id)}</id>`,
+    `    <title>${escapeXml(`第${meeting.number}回検討会議 / Council meeting ${meeting.number} (${meeting.date})`)}</title>`,
+    `    <updated>${toRfc3339(meeting.date)}</updated>`,
+    `    <link rel="alternate" type="text/html" hreflang="ja" href="${escapeXml(absoluteUrl(meeting.path, site))}"/>`,
+    `    <link rel="alternate" type="text/html" hreflang="en" href="${escapeXml(absoluteUrl(localizedPath(meeting.path, 'en'), site))}"/>`,
+    `    <summary type="text">${escapeXml(meeting.steps.length > 0 ? meeting.steps.join('\n') : '—')}</summary>`,
+    '  </entry>',
+  ].join('\n');
 }
 
 /**
@@ -65,11 +98,11 @@ export interface FeedOptions {
 export const FEED_ENTRIES = 100;
 
 /** Builds the feed: an entry per request for the {@link FEED_ENTRIES} newest updates; the feed's `updated` is the newest entry's. */
-export function buildAtomFeed(summaries: readonly RequestSummary[], { site, title, subtitle }: FeedOptions): string {
+export function buildAtomFeed(summaries: readonly RequestSummary[], { site, title, subtitle, self = { path: exportPaths.feed, tag: 'feed' }, meetings = [] }: FeedOptions): string {
   const sorted = sortByUpdated(summaries).slice(0, FEED_ENTRIES);
-  const newest = sorted[0];
-  const feedUpdated = newest ? toRfc3339(newest.updated) : '1970-01-01T00:00:00Z';
-  const entries = sorted.map((summary) => {
+  const newest = [...sorted.map((summary) => toRfc3339(summary.updated)), ...meetings.map((meeting) => toRfc3339(meeting.date))].sort().at(-1);
+  const feedUpdated = newest ?? '1970-01-01T00:00:00Z';
+  const requestEntries = sorted.map((summary) => {
     const ja = absoluteUrl(summary.path, site);
     const en = absoluteUrl(localizedPath(summary.path, 'en'), site);
     return [
@@ -83,14 +116,21 @@ export function buildAtomFeed(summaries: readonly RequestSummary[], { site, titl
       '  </entry>',
     ].join('\n');
   });
+  // Meetings and requests in one list, newest first (a meeting before the requests updated the same day).
+  const entries = [
+    ...meetings.map((meeting) => ({ updated: toRfc3339(meeting.date), rank: 0, xml: meetingEntry(meeting, site) })),
+    ...sorted.map((summary, index) => ({ updated: toRfc3339(summary.updated), rank: 1, xml: requestEntries[index] ?? '' })),
+  ]
+    .sort((a, b) => b.updated.localeCompare(a.updated) || a.rank - b.rank)
+    .map((entry) => entry.xml);
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">',
-    `  <id>tag:${TAG_AUTHORITY}:feed</id>`,
+    `  <id>tag:${TAG_AUTHORITY}:${escapeXml(self.tag)}</id>`,
     `  <title>${escapeXml(title)}</title>`,
     `  <subtitle>${escapeXml(subtitle)}</subtitle>`,
     `  <updated>${feedUpdated}</updated>`,
-    `  <link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(exportPaths.feed, site))}"/>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(absoluteUrl(self.path, site))}"/>`,
     `  <link rel="alternate" type="text/html" hreflang="ja" href="${escapeXml(absoluteUrl('/', site))}"/>`,
     `  <link rel="alternate" type="text/html" hreflang="en" href="${escapeXml(absoluteUrl('/en/', site))}"/>`,
     '  <author><name>offlabel-jp</name></author>',

@@ -8,6 +8,7 @@ import {
   primaryFilters,
   segmentQuery,
   serializeState,
+  statusesNamedBy,
   sumFilterCounts,
   toPagefindFilters,
 } from './search-state.ts';
@@ -93,5 +94,25 @@ describe('segmentQuery', () => {
     expect(segmentQuery('アナキンラ')).toBe('アナ キン');
     expect(segmentQuery('胃癌')).toBe('胃癌');
     expect(segmentQuery('ラ')).toBe('ラ');
+  });
+});
+
+describe('statusesNamedBy', () => {
+  const links = [
+    { ja: '公知申請が妥当', en: 'Public-knowledge application judged appropriate', href: '/status/kochi_eligible/', label: 'a' },
+    { ja: '公知申請済み', en: 'Public-knowledge application filed', href: '/status/kochi_filed/', label: 'b' },
+    { ja: '事前評価終了（保険適用）', en: 'Prior assessment done; insurance coverage begins', href: '/status/prior_assessment_done/', label: 'c' },
+    { ja: '承認済み', en: 'Approved', href: '/status/approved/', label: 'd' },
+  ];
+
+  it('offers every status whose label holds the query, in either language', () => {
+    expect(statusesNamedBy('公知申請', links).map((link) => link.href)).toEqual(['/status/kochi_eligible/', '/status/kochi_filed/']);
+    expect(statusesNamedBy('事前評価終了', links).map((link) => link.href)).toEqual(['/status/prior_assessment_done/']);
+    expect(statusesNamedBy('public-knowledge', links)).toHaveLength(2);
+  });
+
+  it('offers nothing for a drug name or a query too short to mean a status', () => {
+    expect(statusesNamedBy('リツキシマブ', links)).toEqual([]);
+    expect(statusesNamedBy('承認', links)).toEqual([]);
   });
 });

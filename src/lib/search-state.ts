@@ -175,3 +175,33 @@ export function sumFilterCounts(...counts: (Record<string, Record<string, number
   }
   return total;
 }
+
+/** A status a search query can name: its labels in both languages, and the page listing its requests. */
+export interface StatusLink {
+  /** Japanese label. */
+  ja: string;
+  /** English label. */
+  en: string;
+  /** Address of the list of requests at that status, in the page's language. */
+  href: string;
+  /** The link's text, in the page's language. */
+  label: string;
+}
+
+/** Text in comparable form for matching a query against status labels. */
+function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[\s・、（）()]/gu, '');
+}
+
+/**
+ * The statuses a query names (the query is part of a status label, or a label is part of the query), so a
+ * reader who searches 公知申請 is offered the requests at those statuses, not only the glossary's explanation.
+ */
+export function statusesNamedBy(query: string, links: StatusLink[]): StatusLink[] {
+  const folded = fold(query);
+  if (folded.length < 3) return [];
+  return links.filter((link) => [link.ja, link.en].some((label) => {
+    const name = fold(label);
+    return name.includes(folded) || (name.length >= 3 && folded.includes(name));
+  }));
+}

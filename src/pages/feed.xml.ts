@@ -1,7 +1,6 @@
-/** `/feed.xml`: the Atom feed of requests by last update (see `src/lib/atom-feed.ts`). */
+/** `/feed.xml`: the Atom feed of requests by last update and of the council's dated meetings (see `src/lib/feeds.ts`). */
 import type { APIRoute } from 'astro';
-import { allRequests } from '../lib/requests.ts';
-import { buildAtomFeed } from '../lib/atom-feed.ts';
+import { siteFeed } from '../lib/feeds.ts';
 import { siteOf } from '../lib/site-url.ts';
 import { useTranslations } from '../i18n/index.ts';
 
@@ -9,6 +8,6 @@ const t = useTranslations('ja');
 
 /** The feed. */
 export const GET: APIRoute = ({ site }) =>
-  new Response(buildAtomFeed(allRequests, { site: siteOf(site), title: t('data.feed.title'), subtitle: t('site.description') }), {
+  new Response(siteFeed(siteOf(site), t('data.feed.title'), t('site.description')), {
     headers: { 'content-type': 'application/atom+xml; charset=utf-8' },
   });

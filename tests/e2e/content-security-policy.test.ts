@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('the Content-Security-Policy', () => {
-  it('lets every page of the site, and the 404 page, load without a violation', async () => {
+  it('lets every page of the site, and the 404 page, load without a violation', { timeout: 900_000 }, async () => {
     const paths = [...sitePaths(), '/no-such-page/'];
     expect(paths.length).toBeGreaterThan(20);
     const before = guard.cspViolations.length;

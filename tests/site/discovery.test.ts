@@ -51,8 +51,12 @@ describe('/feed.xml', () => {
     expect(feed.link.some((link) => link.rel === 'alternate')).toBe(true);
   });
 
-  it('has one entry per request, each with a unique id, a title, an RFC 3339 updated and links to existing pages', () => {
-    expect(feed.entry).toHaveLength(document.count);
+  it('has an entry per recently updated request and per dated council meeting, each with a unique id, a title, an RFC 3339 updated and links to existing pages', () => {
+    const requests = feed.entry.filter((entry) => entry.id.includes(':requests/'));
+    const meetings = feed.entry.filter((entry) => entry.id.includes(':meetings/'));
+    expect(requests).toHaveLength(Math.min(document.count, 100));
+    expect(meetings.length).toBeGreaterThan(0);
+    expect(requests.length + meetings.length).toBe(feed.entry.length);
     expect(new Set(feed.entry.map((entry) => entry.id)).size).toBe(feed.entry.length);
     for (const entry of feed.entry) {
       expect(entry.id).toMatch(/^(tag:|https?:)/);
@@ -127,5 +131,21 @@ describe('page metadata', () => {
     expect($('link[rel="canonical"]')).toHaveLength(0);
     expect($('link[rel="alternate"][hreflang]')).toHaveLength(0);
     expect($('meta[property="og:title"]').attr('content')).toBeTruthy();
+  });
+});
+
+describe('the feeds of a working group, a therapeutic area and a drug', () => {
+  const feeds = readdirSync(path.join(dist, 'feeds'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.xml'));
+
+  it('exist for the groups a reader can follow, and each reads as an Atom feed of that group', () => {
+    expect(feeds.some((name) => name.startsWith('wg/'))).toBe(true);
+    expect(feeds.some((name) => name.startsWith('areas/'))).toBe(true);
+    expect(feeds.some((name) => name.startsWith('drugs/'))).toBe(true);
+    for (const name of feeds) {
+      const parsed = parser.parse(readDist(`feeds/${name}`)) as { feed: { id: string; title: string; link: Link[] } };
+      expect(parsed.feed.title).toBeTruthy();
+      expect(parsed.feed.id).toBe(`tag:offlabel-jp,2026:feeds/${name.replace(/\.xml$/, '')}`);
+      expect(parsed.feed.link.find((link) => link.rel === 'self')?.href).toBe(new URL(`feeds/${name}`, site).href);
+    }
   });
 });

@@ -17,8 +17,10 @@ import {
   primaryFilters,
   segmentQuery,
   serializeState,
+  statusesNamedBy,
   sumFilterCounts,
   type SearchState,
+  type StatusLink,
 } from '../../lib/search-state.ts';
 
 interface PagefindSubResult {
@@ -45,7 +47,15 @@ interface PagefindSearch {
 interface Pagefind {
   search(term: string | null, options: { filters?: Record<string, unknown> }): Promise<PagefindSearch>;
   filters(): Promise<FilterCounts>;
+  options(options: { ranking?: { termSimilarity?: number } }): Promise<void>;
 }
+
+/**
+ * How strongly results whose matched word is as long as the query word are preferred over longer words that
+ * merely start with it (Pagefind's default is 1): with it, "lice" ranks head lice above "licence" and
+ * "secretin" the secretin requests above "secretariat".
+ */
+export const TERM_SIMILARITY = 6;
 interface Labels {
   lang: 'ja' | 'en';
   results: string;
@@ -58,9 +68,14 @@ interface Labels {
   status: Record<string, string>;
   requester: string;
   number: string;
+  /** Shown under "no matches": what to try instead. */
+  noResultsHint: string;
+  /** Statuses a query can name: their labels in both languages and the (localised) page listing their requests. */
+  statusLinks: StatusLink[];
 }
 
 const PAGE_SIZE = 10;
+
 
 /**
  * Pagefind's excerpt is HTML with <mark> around the matches. Only those marks are kept; everything else
@@ -127,6 +142,7 @@ class SiteSearch extends HTMLElement {
       return;
     }
     this.#restore(parseState(location.search));
+    this.#carryStateToLanguageSwitch();
     void this.#search();
 
     input.addEventListener('input', () => {
@@ -148,6 +164,7 @@ class SiteSearch extends HTMLElement {
     more.addEventListener('click', () => void this.#showMore());
     window.addEventListener('popstate', () => {
       this.#restore(parseState(location.search));
+      this.#carryStateToLanguageSwitch();
       void this.#search();
     });
     document.addEventListener('keydown', (event) => {
@@ -207,7 +224,31 @@ class SiteSearch extends HTMLElement {
       if (mode === 'push') history.pushState(null, '', next);
       else history.replaceState(null, '', next);
     }
+    this.#carryStateToLanguageSwitch();
     void this.#search();
+  }
+
+  /** Points the language switch at the same search (query and filters) in the other language. */
+  #carryStateToLanguageSwitch(): void {
+    const link = document.querySelector<HTMLAnchorElement>('[data-language-switch]');
+    if (!link) return;
+    link.dataset.basePath ??= new URL(link.href, location.href).pathname;
+    link.href = `${link.dataset.basePath}${serializeState(this.#state())}`;
+  }
+
+  /** Offers the list of requests at each status the query names. */
+  #showStatusOffers(query: string): void {
+    const box = this.querySelector<HTMLElement>('[data-status-offers]');
+    if (!box) return;
+    const offers = statusesNamedBy(query, this.#labels.statusLinks);
+    box.replaceChildren(...offers.map((offer) => {
+      const item = element('li', '');
+      const link = element('a', 'font-semibold', offer.label);
+      link.href = offer.href;
+      item.append(link);
+      return item;
+    }));
+    box.hidden = offers.length === 0;
   }
 
   /**
@@ -218,6 +259,7 @@ class SiteSearch extends HTMLElement {
   #load(): Promise<Pagefind> {
     const bundle = '/pagefind/pagefind.js';
     this.#pagefind ??= (import(/* @vite-ignore */ bundle) as Promise<Pagefind>).then(async (pagefind) => {
+      await pagefind.options({ ranking: { termSimilarity: TERM_SIMILARITY } });
       await pagefind.filters();
       return pagefind;
     });
@@ -253,7 +295,8 @@ class SiteSearch extends HTMLElement {
       this.#pending = [...primary.results, ...other.results];
       const total = this.#pending.length;
       this.#list.replaceChildren();
-      this.#status.textContent = total === 0 ? this.#labels.noResults : this.#labels.results.replace('{count}', String(total));
+      this.#status.textContent = total === 0 ? `${this.#labels.noResults} ${this.#labels.noResultsHint}` : this.#labels.results.replace('{count}', String(total));
+      this.#showStatusOffers(state.query);
       await this.#showMore(run);
       if (run === this.#run) this.dataset.state = 'ready';
     } catch {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { splitFrontmatter, validateCollection } from '../content-validation.ts';
 import { requestSchema } from '../../schemas/request.ts';
-import { runImportList } from './import-list.ts';
+import { runImportList, runImportListWithWorkbooks } from './import-list.ts';
 import { createRecordingIo, createTemporaryFolder, listFolder, removeFolder, type RecordingIo } from './testing/harness.ts';
 
 const SYNTHETIC = 'tests/fixtures/import/synthetic-list.csv';
@@ -186,6 +186,54 @@ describe('the import:list command', () => {
   });
 });
 
+describe('tables as MHLW prints them', () => {
+  const source = ['--source-title', 'SYNTHETIC MHLW list', '--source-url', 'http://127.0.0.1/synthetic-mhlw-list'];
+
+  function expectMerged(): void {
+    const first = requestSchema.parse(frontmatter(path.join(out, 'iv-901-synthetin.mdx')));
+    expect(first.statusHistory.map((event) => [event.status, event.date])).toEqual([
+      ['wg_review.requester_query', undefined],
+      ['approved', '2021-06-24'],
+    ]);
+    expect(first.statusHistory[1]?.source).toEqual({ title: 'SYNTHETIC MHLW list', url: 'http://127.0.0.1/synthetic-mhlw-list' });
+    expect(first.statusHistory[1]?.note).toBe('承認日: 令和3年6月24日');
+    const second = requestSchema.parse(frontmatter(path.join(out, 'ivs-902-synthetin.mdx')));
+    expect(second.kind === 'summary' && second.listRow.company).toBe('あり(企業名未公表)');
+  }
+
+  it('reads a TSV pasted from a page, with MHLW headings, and adds its events to the requests it names', () => {
+    expect(run(SYNTHETIC, '--updated', '2026-11-22')).toBe(0);
+    expect(run('tests/fixtures/import/mhlw-headings.tsv', '--updated', '2026-12-01', ...source), io.stderr.join('\n')).toBe(0);
+    expectMerged();
+    expect(io.stdout.join('\n')).toMatch(/Read tests\/fixtures\/import\/mhlw-headings\.tsv as TSV, UTF-8\./);
+  });
+
+  it('reads a CSV that Excel saved as Shift_JIS, and says which encoding it used', () => {
+    expect(run(SYNTHETIC, '--updated', '2026-11-22')).toBe(0);
+    expect(run('tests/fixtures/import/mhlw-headings.sjis.csv', '--updated', '2026-12-01', ...source), io.stderr.join('\n')).toBe(0);
+    expectMerged();
+    expect(io.stdout.join('\n')).toMatch(/as CSV, Shift_JIS \(CP932\)\./);
+  });
+
+  it('reads the first sheet of an Excel workbook', async () => {
+    expect(run(SYNTHETIC, '--updated', '2026-11-22')).toBe(0);
+    expect(await runImportListWithWorkbooks(['tests/fixtures/import/mhlw-headings.xlsx', '--out', out, '--updated', '2026-12-01', ...source], io), io.stderr.join('\n')).toBe(0);
+    expectMerged();
+    expect(io.stdout.join('\n')).toMatch(/as Excel workbook \(\.xlsx\), first sheet\./);
+  });
+
+  it('names a heading it does not know', () => {
+    const file = path.join(out, '..', `${path.basename(out)}-heading.tsv`);
+    writeFileSync(file, '要望番号\t成分名\t謎の列\nⅣ-901\tシンセティン\tx\n');
+    try {
+      expect(run(file, ...source)).toBe(1);
+      expect(io.stderr.join('\n')).toMatch(/-heading\.tsv:1: unknown column "謎の列"/);
+    } finally {
+      removeFolder(file);
+    }
+  });
+});
+
 describe('the import:list command on bad input', () => {
   function expectRefusal(file: string, pattern: RegExp): void {
     expect(run(file)).toBe(1);
@@ -198,7 +246,7 @@ describe('the import:list command on bad input', () => {
   });
 
   it('names the columns a CSV lacks', () => {
-    expectRefusal('tests/fixtures/import/missing-columns.csv', /missing-columns\.csv:1: the header lacks the columns "要望効能・効果", "要望用法・用量"/);
+    expectRefusal('tests/fixtures/import/missing-columns.csv', /missing-columns\.csv:1: the header lacks the columns "成分名", "出典URL"[\s\S]*--source-title and --source-url/);
   });
 
   it('names the line of a row with the wrong number of cells', () => {

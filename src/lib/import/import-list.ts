@@ -18,17 +18,17 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { CsvError, parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { requestSchema } from '../../schemas/request.ts';
 import { describeIssues, formatProblem, normaliseRequestNumber } from '../content-validation.ts';
 import { Status } from '../../data/vocabulary.ts';
 import { parseMeetingRef } from '../meeting-ref.ts';
-import { checkOutputFolder, ExitCode, parseImportArgs, readInputText, runCommand, type CommandIo, type CommonImportArgs } from './command.ts';
+import { checkOutputFolder, ExitCode, parseImportArgs, runCommand, UsageError, type CommandIo, type CommonImportArgs } from './command.ts';
+import { isTableFile, isWorkbook, parseDelimited, readTextTable, readWorkbook, type ListTable } from './list-input.ts';
 import {
   CellValueError,
-  findColumn,
   LIST_COLUMNS,
+  resolveHeading,
   readRoundOfNumber,
   toClassification,
   toDate,
@@ -45,23 +45,31 @@ import { formatReport, ImportError, ImportReport } from './report.ts';
 import { writeRecordAtomically } from './write-record.ts';
 
 /** Usage text of the command. */
-export const IMPORT_LIST_USAGE = `usage: npm run import:list -- <rows.csv | folder> [options]
+export const IMPORT_LIST_USAGE = `usage: npm run import:list -- <table | folder> [options]
 
-Imports rows of MHLW list tables (one row per status event) as records: a folder imports every .csv in it
-(and its subfolders) at once, merging the rows of one request into one record. Existing records are merged:
-new events and sources are added, nothing is dropped.
+Imports rows of MHLW list tables (one row per status event) as records. A table is a CSV (UTF-8, or
+Shift_JIS as Excel saves it), a TSV (pasted from a web page or PDF viewer) or an .xlsx workbook (first
+sheet); a folder imports every table in it (and its subfolders) at once, merging the rows of one request
+into one record. Existing records are merged: new events and sources are added, nothing is dropped.
+MHLW's own headings are accepted (一般名, 募集内容, 開発の意思の申し出があった企業, 公知とされた効能・効果等の
+概要, …); a date column such as 承認日 or 保険適用日 adds that event.
 
 options:
-  --out <folder>     where records live (default: content/requests)
-  --dry-run          check and report what would change, but write nothing
-  --force            rebuild existing summary records wholly from the rows (MDX bodies are kept)
-  --updated <date>   the records' updated date, YYYY-MM-DD (default: today)
+  --out <folder>          where records live (default: content/requests)
+  --dry-run               check and report what would change, but write nothing
+  --force                 rebuild existing summary records wholly from the rows (MDX bodies are kept)
+  --updated <date>        the records' updated date, YYYY-MM-DD (default: today)
+  --source-title <text>   出典 of rows that leave it blank (a table copied from one page)
+  --source-url <url>      出典URL of rows that leave it blank
 
 columns (first row; see docs/adding-a-request.md):
 ${LIST_COLUMNS.map((column) => `  ${column.name}${column.required ? ' (required)' : ''}: ${column.description}`).join('\n')}`;
 
-/** Options of one list import: the common import options; `input` is a CSV file or a folder of them. */
-export type ListImportRequest = CommonImportArgs;
+/** Options of one list import: the common import options (`input` is a table or a folder of them) and row defaults. */
+export interface ListImportRequest extends CommonImportArgs {
+  /** Source of rows that name none. */
+  defaults?: RowDefaults;
+}
 
 /** One record the import produced. */
 export interface ListImportFile {
@@ -87,40 +95,74 @@ interface Row {
   cells: Map<string, string>;
 }
 
-/** Reads the CSV into rows keyed by column name; throws {@link ImportError} naming the line for any fault. */
-export function readListRows(input: string, text: string, fileOrder = 0): Row[] {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true, info: true, relax_column_count: false }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      throw new ImportError(input, line, `the CSV cannot be read: ${error.message}`, 'check the quoting and the number of cells on that line (every row needs as many cells as the header)');
+/** What every row of an input gets when its table has no source columns: the page the table was copied from. */
+export interface RowDefaults {
+  /** 出典 of every row that leaves it blank. */
+  sourceTitle?: string;
+  /** 出典URL of every row that leaves it blank. */
+  sourceUrl?: string;
+}
+
+/**
+ * Reads a table into rows keyed by column name; throws {@link ImportError} naming the line for any fault.
+ * Headings go through the alias table (MHLW's own headings); a date column that states an event (承認日,
+ * 保険適用日 …) adds that event to the row's request as a row of its own.
+ */
+export function readListRows(input: string, text: string, fileOrder = 0, defaults: RowDefaults = {}): Row[] {
+  return tableRows(parseDelimited(input, text, ',', 'CSV'), fileOrder, defaults);
+}
+
+/** Turns a table read from any format into rows (see {@link readListRows}). */
+export function tableRows(table: ListTable, fileOrder = 0, defaults: RowDefaults = {}): Row[] {
+  const { input } = table;
+  const names: (string | undefined)[] = [];
+  const events: { index: number; status: string; heading: string }[] = [];
+  table.header.forEach((heading, index) => {
+    const resolved = resolveHeading(heading);
+    if (resolved === undefined) {
+      throw new ImportError(input, 1, `unknown column "${heading}"`, `use a column name of docs/adding-a-request.md (${LIST_COLUMNS.map((candidate) => candidate.name).join(', ')}) or one of MHLW's headings it lists`);
     }
-    throw error;
-  }
-  const [header, ...body] = records;
-  if (!header) throw new ImportError(input, 1, 'the CSV has no header row', 'the first row must name the columns; see docs/adding-a-request.md');
-  const names: string[] = [];
-  for (const cell of header.record) {
-    const column = findColumn(cell);
-    if (!column) {
-      throw new ImportError(input, 1, `unknown column "${cell}"`, `use the column names of docs/adding-a-request.md: ${LIST_COLUMNS.map((candidate) => candidate.name).join(', ')}`);
+    if (resolved.kind === 'ignore') {
+      names.push(undefined);
+      return;
     }
-    if (names.includes(column.name)) throw new ImportError(input, 1, `the column "${column.name}" appears twice`, 'keep one of them');
-    names.push(column.name);
-  }
-  const missing = LIST_COLUMNS.filter((column) => column.required && !names.includes(column.name));
+    if (resolved.kind === 'event') {
+      names.push(undefined);
+      events.push({ index, status: resolved.status, heading });
+      return;
+    }
+    if (names.includes(resolved.column)) throw new ImportError(input, 1, `the column "${resolved.column}" appears twice (heading "${heading}")`, 'keep one of them');
+    names.push(resolved.column);
+  });
+  const present = new Set(names.filter((name): name is string => name !== undefined));
+  const missing = LIST_COLUMNS.filter((column) => column.required && !present.has(column.name)).filter(
+    (column) => !(column.name === '出典' && defaults.sourceTitle !== undefined) && !(column.name === '出典URL' && defaults.sourceUrl !== undefined),
+  );
   if (missing.length > 0) {
-    throw new ImportError(input, 1, `the header lacks ${missing.length === 1 ? 'the column' : 'the columns'} ${missing.map((column) => `"${column.name}"`).join(', ')}`, 'add them to the first row (their cells may be left blank where the source says nothing)');
+    throw new ImportError(input, 1, `the header lacks ${missing.length === 1 ? 'the column' : 'the columns'} ${missing.map((column) => `"${column.name}"`).join(', ')}`, 'add them to the first row (their cells may be left blank where the source says nothing); for a table copied from one page, --source-title and --source-url stand for 出典 and 出典URL');
   }
-  if (body.length === 0) throw new ImportError(input, 2, 'the CSV has a header but no rows', 'add one row per status event of each request');
-  return body.map(({ record, info }) => ({
-    input,
-    fileOrder,
-    line: info.lines,
-    cells: new Map(names.map((name, index) => [name, (record[index] ?? '').trim()])),
-  }));
+  if (table.rows.length === 0) throw new ImportError(input, 2, 'the table has a header but no rows', 'add one row per status event of each request');
+  const rows: Row[] = [];
+  for (const { line, cells } of table.rows) {
+    const map = new Map<string, string>();
+    names.forEach((name, index) => {
+      if (name !== undefined) map.set(name, (cells[index] ?? '').trim());
+    });
+    if (defaults.sourceTitle !== undefined && (map.get('出典') ?? '') === '') map.set('出典', defaults.sourceTitle);
+    if (defaults.sourceUrl !== undefined && (map.get('出典URL') ?? '') === '') map.set('出典URL', defaults.sourceUrl);
+    rows.push({ input, fileOrder, line, cells: map });
+    for (const event of events) {
+      const date = (cells[event.index] ?? '').trim();
+      if (date === '' || /^[-－—ー]$/u.test(date)) continue;
+      const eventCells = new Map(map);
+      eventCells.set('状況', event.status);
+      eventCells.set('日付', date);
+      eventCells.set('状況メモ', `${event.heading}: ${date}`);
+      eventCells.delete('会議');
+      rows.push({ input, fileOrder, line, cells: eventCells });
+    }
+  }
+  return rows;
 }
 
 /** Columns that describe the request (same on every row of it), as opposed to the event and source columns. */
@@ -262,7 +304,9 @@ function groupRows(rows: readonly Row[], meetings: MeetingDates, report: ImportR
   const groups = new Map<string, RequestGroup>();
   const ids = new Map<string, Row>();
   for (const [key, keyRows] of byKey) {
-    const named = keyRows.find((row) => cell(row, 'ID') !== '') ?? keyRows.find((row) => cell(row, 'INN') !== '') ?? keyRows.find((row) => cell(row, '成分') !== '' || cell(row, '成分名') !== '') ?? keyRows[0];
+    const [firstRow] = keyRows;
+    if (firstRow === undefined) continue;
+    const named = keyRows.find((row) => cell(row, 'ID') !== '') ?? keyRows.find((row) => cell(row, 'INN') !== '') ?? keyRows.find((row) => cell(row, '成分') !== '' || cell(row, '成分名') !== '') ?? firstRow;
     const id = rowId(named);
     const clash = ids.get(id);
     if (clash !== undefined) throw new ImportError(named.input, named.line, `this row's request gets the id ${id}, which ${place(clash)} already uses for another request`, 'give one of them a different ID, or the same 要望番号 if they are the same request');
@@ -339,8 +383,12 @@ export function orderHistory<E extends { status: string; date?: string; meeting?
   return [...ordered, ...dated.slice(next)];
 }
 
-/** Builds the frontmatter of one summary record from its rows. */
-function buildSummaryRecord(group: RequestGroup, updated: string, meetings: MeetingDates, report: ImportReport): Record<string, unknown> {
+/**
+ * Builds the frontmatter of one summary record from its rows. `existing` is the record the rows will be merged
+ * into, when there is one: a table that only adds events (an MHLW list has no INN column) takes the drug's
+ * English name and indication from it instead of failing for their absence.
+ */
+function buildSummaryRecord(group: RequestGroup, updated: string, meetings: MeetingDates, report: ImportReport, existing?: Record<string, unknown>): Record<string, unknown> {
   const first = group.rows[0];
   if (!first) throw new Error(`request ${group.id} has no rows`);
   const value = (column: string): string | undefined => group.values.get(column)?.value;
@@ -387,7 +435,8 @@ function buildSummaryRecord(group: RequestGroup, updated: string, meetings: Meet
     found('pediatricWg', '小児', String(record.pediatricWg));
   } else report.addMissing(`${group.id}: pediatricWg`, 'blank', first.line);
 
-  const inn = value('INN') ?? fail('INN', `column "INN" is blank for request ${group.id}`, 'give the drug’s English name (INN, lower case) on the first row of the request: English readers find it by that name');
+  const existingDrug = existing?.drug as { inn?: string; ingredient?: string } | undefined;
+  const inn = value('INN') ?? existingDrug?.inn ?? fail('INN', `column "INN" is blank for request ${group.id}`, 'give the drug’s English name (INN, lower case) on the first row of the request: English readers find it by that name');
   const drug: Record<string, unknown> = { ingredient: value('成分') ?? genericName, inn: inn.toLowerCase() };
   const brands = value('販売名');
   if (brands !== undefined) drug.brandNames = brands.split(/[、;；\n]/u).map((brand) => brand.trim()).filter((brand) => brand !== '');
@@ -396,6 +445,8 @@ function buildSummaryRecord(group: RequestGroup, updated: string, meetings: Meet
   if (indicationEn !== undefined) {
     record.indicationEn = indicationEn;
     found('indicationEn', '効能・効果（英）');
+  } else if (typeof existing?.indicationEn === 'string') {
+    record.indicationEn = existing.indicationEn;
   } else if (value('要望効能・効果') !== undefined) {
     fail('要望効能・効果', `column "効能・効果（英）" is blank for request ${group.id}, whose 要望効能・効果 is given`, 'give the editors’ English translation of the requested indication on the first row of the request');
   }
@@ -528,7 +579,9 @@ export interface SummaryRecordPlan {
 export interface ListInput {
   /** The file's path, as messages name it. */
   input: string;
-  /** Its text. */
+  /** A table already read (an .xlsx workbook is read before the import, since reading it is asynchronous). */
+  table?: ListTable;
+  /** Its text (a CSV). */
   text: string;
 }
 
@@ -536,8 +589,15 @@ export interface ListInput {
  * Builds the summary records of one or more list CSVs, without touching the disk: every row is read, grouped
  * across files and checked. Throws {@link ImportError} naming the file and line at the first fault.
  */
-export function buildSummaryRecords(inputs: readonly ListInput[], updated: string, report: ImportReport, meetings: MeetingDates = new Map()): SummaryRecordPlan[] {
-  const rows = inputs.flatMap((file, order) => readListRows(file.input, file.text, order));
+export function buildSummaryRecords(
+  inputs: readonly ListInput[],
+  updated: string,
+  report: ImportReport,
+  meetings: MeetingDates = new Map(),
+  defaults: RowDefaults = {},
+  existingFor: (group: { id: string; number?: string }) => Record<string, unknown> | undefined = () => undefined,
+): SummaryRecordPlan[] {
+  const rows = inputs.flatMap((file, order) => (file.table ? tableRows(file.table, order, defaults) : readListRows(file.input, file.text, order, defaults)));
   const groups = groupRows(rows, meetings, report).filter((group) => {
     // A request that no row names a drug for (a page showing only its number) stays in the CSV as provenance,
     // but makes no record: a record is found and read by its drug.
@@ -547,7 +607,8 @@ export function buildSummaryRecords(inputs: readonly ListInput[], updated: strin
   });
   const seenNumbers = new Map<string, { id: string; row: Row }>();
   return groups.map((group) => {
-    const data = buildSummaryRecord(group, updated, meetings, report);
+    const number = group.rows.map((row) => cell(row, '要望番号')).find((value) => value !== '');
+    const data = buildSummaryRecord(group, updated, meetings, report, existingFor(number === undefined ? { id: group.id } : { id: group.id, number }));
     const first = group.rows[0] as Row;
     if (typeof data.requestNumber === 'string') {
       const key = normaliseRequestNumber(data.requestNumber);
@@ -568,11 +629,11 @@ export function listInputFiles(input: string): string[] {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.csv')) files.push(full);
+      else if (isTableFile(entry.name)) files.push(full);
     }
   };
   walk(input);
-  if (files.length === 0) throw new ImportError(input, undefined, 'the folder holds no .csv file', 'name a CSV file, or a folder of them');
+  if (files.length === 0) throw new ImportError(input, undefined, 'the folder holds no table (.csv, .tsv or .xlsx)', 'name a table, or a folder of them');
   return files;
 }
 
@@ -657,15 +718,34 @@ function inRecordOrder(data: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
-/** Imports list CSVs (a file or a folder); throws {@link ImportError} for bad input, having written nothing. */
-export function importList(request: ListImportRequest, io: CommandIo): ListImportFile[] {
-  const files = listInputFiles(request.input);
-  const inputs = files.map((input) => ({ input, text: readInputText(input) }));
+/** Reads every table an import names: text tables at once, workbooks (asynchronous) ahead of the import. */
+export async function loadListInputs(input: string): Promise<ListInput[]> {
+  return Promise.all(listInputFiles(input).map(async (file) => ({ input: file, text: '', table: isWorkbook(file) ? await readWorkbook(file) : readTextTable(file) })));
+}
+
+/**
+ * Imports list tables (a file or a folder); throws {@link ImportError} for bad input, having written nothing.
+ * `preloaded` holds the tables read ahead ({@link loadListInputs}); without it, text tables are read here and a
+ * workbook is refused (it needs the asynchronous reader of the command).
+ */
+export function importList(request: ListImportRequest, io: CommandIo, preloaded?: readonly ListInput[]): ListImportFile[] {
+  const inputs: readonly ListInput[] =
+    preloaded ??
+    listInputFiles(request.input).map((file) => {
+      if (isWorkbook(file)) throw new ImportError(file, undefined, 'a workbook is read by the command (npm run import:list), not by this call', 'run npm run import:list, or export the sheet as CSV');
+      return { input: file, text: '', table: readTextTable(file) };
+    });
+  const files = inputs.map((file) => file.input);
   checkOutputFolder(request.input, request.out);
   const report = new ImportReport();
+  for (const file of inputs) if (file.table) report.addNote(`Read ${file.input} as ${file.table.readAs}.`);
   const meetings = readMeetingDates(request.out);
-  const records = buildSummaryRecords(inputs, request.updated, report, meetings);
   const existing = readExisting(request.out);
+  const existingFor = ({ id, number }: { id: string; number?: string }): Record<string, unknown> | undefined => {
+    const owner = number === undefined ? undefined : existing.byNumber.get(normaliseRequestNumber(number));
+    return existing.byId.get(owner ?? id)?.data;
+  };
+  const records = buildSummaryRecords(inputs, request.updated, report, meetings, request.defaults, existingFor);
   const planned: { id: string; path: string; text: string; data: Record<string, unknown>; outcome: ListImportFile['outcome']; changes: string[] }[] = [];
   for (const record of records) {
     const numberOwner = typeof record.data.requestNumber === 'string' ? existing.byNumber.get(normaliseRequestNumber(record.data.requestNumber)) : undefined;
@@ -723,11 +803,21 @@ export function importList(request: ListImportRequest, io: CommandIo): ListImpor
 
 /** Parses the command line of `npm run import:list`. */
 export function parseListImportArgs(argv: readonly string[], io: CommandIo): ListImportRequest | 'help' {
-  const parsed = parseImportArgs(argv, io, {}, 'CSV file');
-  return parsed === 'help' ? 'help' : parsed.args;
+  const parsed = parseImportArgs(argv, io, { 'source-title': { type: 'string' }, 'source-url': { type: 'string' } }, 'table or folder');
+  if (parsed === 'help') return 'help';
+  const { args, values } = parsed;
+  const defaults: RowDefaults = {};
+  const title = values['source-title'];
+  const url = values['source-url'];
+  if (typeof title === 'string' && title.trim() !== '') defaults.sourceTitle = title.trim();
+  if (typeof url === 'string') {
+    if (!/^https?:\/\/\S+$/u.test(url)) throw new UsageError(`--source-url must be an http(s) address, got "${url}"`);
+    defaults.sourceUrl = url;
+  }
+  return { ...args, defaults };
 }
 
-/** Runs `npm run import:list`; returns the exit code. Never throws. */
+/** Runs `npm run import:list` on text tables only (CSV, TSV); returns the exit code. Never throws. */
 export function runImportList(argv: readonly string[], io: CommandIo): number {
   return runCommand(io, IMPORT_LIST_USAGE, () => {
     const request = parseListImportArgs(argv, io);
@@ -736,6 +826,31 @@ export function runImportList(argv: readonly string[], io: CommandIo): number {
       return ExitCode.ok;
     }
     importList(request, io);
+    return ExitCode.ok;
+  });
+}
+
+/** Runs `npm run import:list` on any table, workbooks included (they are read first); resolves to the exit code. */
+export async function runImportListWithWorkbooks(argv: readonly string[], io: CommandIo): Promise<number> {
+  let preloaded: ListInput[] | undefined;
+  const early = runCommand(io, IMPORT_LIST_USAGE, () => {
+    const request = parseListImportArgs(argv, io);
+    if (request === 'help') return ExitCode.ok;
+    listInputFiles(request.input);
+    return -1;
+  });
+  if (early !== -1) return runImportList(argv, io);
+  try {
+    const request = parseListImportArgs(argv, io) as ListImportRequest;
+    preloaded = await loadListInputs(request.input);
+  } catch (error) {
+    return runCommand(io, IMPORT_LIST_USAGE, () => {
+      throw error;
+    });
+  }
+  return runCommand(io, IMPORT_LIST_USAGE, () => {
+    const request = parseListImportArgs(argv, io) as ListImportRequest;
+    importList(request, io, preloaded);
     return ExitCode.ok;
   });
 }

@@ -30,25 +30,25 @@ export interface ListColumn {
 /** Every column the importer reads, in the order a CSV should list them. */
 export const LIST_COLUMNS: readonly ListColumn[] = [
   { name: 'ID', required: false, description: 'record id (file name); derived from 要望番号 and INN, or 回 and INN, when blank' },
-  { name: '要望番号', required: true, description: 'requestNumber, as MHLW writes it (Ⅳ-194, IVS-33, III-(1)-56); blank when the source gives none' },
+  { name: '要望番号', required: false, description: 'requestNumber, as MHLW writes it (Ⅳ-194, IVS-33, III-(1)-56); blank when the source gives none' },
   { name: '回', required: false, description: 'round: I, II, III, IV (or 第Ⅰ回 …); derived from 要望番号 when blank' },
   { name: 'スキーム', required: false, description: 'scheme: standard / rapid (通常 / 迅速); derived from 要望番号 (IVS- is rapid) when blank' },
   { name: '成分名', required: true, description: 'listRow.genericName, verbatim; required on the first row of each request' },
   { name: '成分', required: false, description: 'drug.ingredient (name without salt or formulation notes); 成分名 when blank' },
   { name: 'INN', required: false, description: 'drug.inn, the English nonproprietary name, lower case (required on the first row of a new request)' },
   { name: '販売名', required: false, description: 'drug.brandNames, separated by 、 or ;' },
-  { name: '要望効能・効果', required: true, description: 'listRow.requestedIndication, verbatim' },
+  { name: '要望効能・効果', required: false, description: 'listRow.requestedIndication, verbatim' },
   { name: '効能・効果（英）', required: false, description: 'indicationEn: the editors’ English translation of the requested indication (required on the first row of a new request)' },
-  { name: '要望用法・用量', required: true, description: 'listRow.requestedDosage, verbatim' },
-  { name: '要望者', required: true, description: 'listRow.requesterName, verbatim' },
+  { name: '要望用法・用量', required: false, description: 'listRow.requestedDosage, verbatim' },
+  { name: '要望者', required: false, description: 'listRow.requesterName, verbatim' },
   { name: '要望者区分', required: false, description: 'listRow.requesterType: 学会 / 患者団体 / 個人 (or the code), only when certain' },
-  { name: '会社名', required: true, description: 'listRow.company, verbatim' },
-  { name: '分類', required: true, description: 'listRow.classification: 未承認薬 / 適応外薬 / 未承認薬迅速実用化スキーム対象品目 (or the code)' },
-  { name: 'WG', required: true, description: 'leadWg: 代謝・その他WG, 循環器WG … (or the code)' },
-  { name: '小児', required: true, description: 'pediatricWg: ○ (yes) or × (no); blank when unknown' },
-  { name: '検討状況', required: true, description: 'listRow.statusText, verbatim' },
-  { name: '状況', required: true, description: 'one status event: a status code or its Japanese label; one row per event' },
-  { name: '日付', required: true, description: 'date of the event: YYYY, YYYY-MM, YYYY-MM-DD or 平成27年3月26日; blank when the source gives none' },
+  { name: '会社名', required: false, description: 'listRow.company, verbatim' },
+  { name: '分類', required: false, description: 'listRow.classification: 未承認薬 / 適応外薬 / 未承認薬迅速実用化スキーム対象品目 (or the code)' },
+  { name: 'WG', required: false, description: 'leadWg: 代謝・その他WG, 循環器WG … (or the code)' },
+  { name: '小児', required: false, description: 'pediatricWg: ○ (yes) or × (no); blank when unknown' },
+  { name: '検討状況', required: false, description: 'listRow.statusText, verbatim' },
+  { name: '状況', required: false, description: 'one status event: a status code or its Japanese label; one row per event' },
+  { name: '日付', required: false, description: 'date of the event: YYYY, YYYY-MM, YYYY-MM-DD or 平成27年3月26日; blank when the source gives none' },
   { name: '会議', required: false, description: 'meeting of the event, as the source names it' },
   { name: '状況メモ', required: false, description: 'note on the event, verbatim from the source' },
   { name: '概要（日）', required: false, description: 'summary.ja, the editors’ own words (with 概要（英）)' },
@@ -65,6 +65,59 @@ export const LIST_COLUMNS: readonly ListColumn[] = [
 export function findColumn(header: string): ListColumn | undefined {
   const norm = normaliseForMatch(header);
   return LIST_COLUMNS.find((column) => normaliseForMatch(column.name) === norm);
+}
+
+/**
+ * Headings as MHLW's own tables print them, and the column each stands for. A table pasted from a council paper,
+ * the development-request lists or an Insurance Bureau annex can be imported with its headings unchanged.
+ */
+export const HEADING_ALIASES: Readonly<Record<string, string>> = {
+  一般名: '成分名',
+  一般的名称: '成分名',
+  '成分名（一般名）': '成分名',
+  医薬品名: '成分名',
+  募集内容: '要望効能・効果',
+  対象疾病: '要望効能・効果',
+  '公知とされた効能・効果等の概要': '要望効能・効果',
+  '効能・効果': '要望効能・効果',
+  要望内容: '要望効能・効果',
+  '用法・用量': '要望用法・用量',
+  要望提出者名: '要望者',
+  要望者名: '要望者',
+  開発の意思の申し出があった企業: '会社名',
+  開発要請先企業: '会社名',
+  企業名: '会社名',
+  '未承認薬・適応外薬の分類': '分類',
+  '未承認薬適応外薬の分類': '分類',
+  小児WG: '小児',
+  検討状況等: '検討状況',
+  備考: '状況メモ',
+};
+
+/** Headings whose cells date an event of the row's request, and the status of that event. */
+export const EVENT_DATE_HEADINGS: Readonly<Record<string, (typeof Status.codes)[number]>> = {
+  承認日: 'approved',
+  保険適用日: 'prior_assessment_done',
+  事前評価日: 'prior_assessment_done',
+  開発要請日: 'development_requested',
+  公知申請日: 'kochi_filed',
+  承認申請日: 'application_filed',
+};
+
+/** Headings that only number the rows of a printed table. */
+const IGNORED_HEADINGS = ['No.', 'No', '番号', '通し番号'];
+
+/** What a heading of a table stands for: a column, an event date, a row number to ignore; undefined when unknown. */
+export function resolveHeading(heading: string): { kind: 'column'; column: string } | { kind: 'event'; status: (typeof Status.codes)[number] } | { kind: 'ignore' } | undefined {
+  const direct = findColumn(heading);
+  if (direct) return { kind: 'column', column: direct.name };
+  const norm = normaliseForMatch(heading);
+  const alias = Object.entries(HEADING_ALIASES).find(([name]) => normaliseForMatch(name) === norm);
+  if (alias) return { kind: 'column', column: alias[1] };
+  const event = Object.entries(EVENT_DATE_HEADINGS).find(([name]) => normaliseForMatch(name) === norm);
+  if (event) return { kind: 'event', status: event[1] };
+  if (IGNORED_HEADINGS.some((name) => normaliseForMatch(name) === norm)) return { kind: 'ignore' };
+  return undefined;
 }
 
 /** A value that does not fit its column; the caller adds the row and column. */
