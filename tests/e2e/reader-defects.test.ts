@@ -58,12 +58,12 @@ describe('search', () => {
 
   it('keeps the query and the filters when the reader switches language', async () => {
     const { page, close } = await search('rituximab', 'en');
-    await page.locator('[data-option="stage:decision"]').check();
+    await page.locator('[data-option="stage:wg"]').check();
     await page.waitForSelector('site-search[data-state="ready"]');
     const href = await page.locator('[data-language-switch]').getAttribute('href');
     expect(href).toMatch(/^\/search\/\?/);
     expect(href).toContain('q=rituximab');
-    expect(href).toContain('stage=decision');
+    expect(href).toContain('stage=wg');
     await close();
   });
 

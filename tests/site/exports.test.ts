@@ -9,9 +9,11 @@ import { parse } from 'csv-parse/sync';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { distDir } from '../support/site.ts';
-import { loadRecord } from '../support/records.ts';
+import { contentRegistries, loadRecord } from '../support/records.ts';
 import { toRequestSummary } from '../../src/lib/request-summary.ts';
 import { BOM, csvColumns, schemaDefs, toCsvRow, type ExportDocument } from '../../src/lib/exports.ts';
+
+const registries = contentRegistries();
 
 const dist = path.resolve(distDir);
 const contentDir = path.join(process.env.OFFLABEL_CONTENT_DIR ?? 'content', 'requests');
@@ -93,7 +95,7 @@ describe('/requests.csv', () => {
   });
 
   it('reads back to the summaries of the records', () => {
-    const expected = document.records.map((record) => toCsvRow(toRequestSummary(record), record.data, site));
+    const expected = document.records.map((record) => toCsvRow(toRequestSummary(record, registries.requesters, registries.drugs), record.data, site));
     expect(rows).toEqual(expected);
   });
 });

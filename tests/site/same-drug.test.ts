@@ -25,6 +25,6 @@ describe('other requests about the same ingredient', () => {
   });
 
   it('shows nothing for an ingredient with a single request', () => {
-    expect(page('requests/basiliximab-liver-transplant')('[data-same-drug]')).toHaveLength(0);
+    expect(page('requests/rx-colchicine-fmf')('[data-same-drug]')).toHaveLength(0);
   });
 });

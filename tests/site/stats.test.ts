@@ -9,15 +9,17 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { distDir } from '../support/site.ts';
-import { loadRecord } from '../support/records.ts';
+import { contentRegistries, loadRecord } from '../support/records.ts';
 import { toRequestSummary } from '../../src/lib/request-summary.ts';
 import { countFacets, countFunnel, countKeys } from '../../src/lib/statistics.ts';
+
+const registries = contentRegistries();
 
 const contentDir = path.join(process.env.OFFLABEL_CONTENT_DIR ?? 'content', 'requests');
 const records = readdirSync(contentDir)
   .filter((name) => name.endsWith('.mdx'))
   .map((name) => loadRecord(path.join(contentDir, name), name.replace(/\.mdx$/, '')));
-const facets = countFacets(records.map((record) => toRequestSummary(record)), records);
+const facets = countFacets(records.map((record) => toRequestSummary(record, registries.requesters, registries.drugs)), records);
 const expected: Record<string, { code: string; count: number }[]> = {
   funnel: countFunnel(records.map((record) => record.data.statusHistory)),
   ...facets,

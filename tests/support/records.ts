@@ -1,7 +1,13 @@
 /**
  * Test support: the real request record and a fixture summary record, parsed through the real schema.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as yaml from 'js-yaml';
+import { createDrugIndex, type DrugIndex } from '../../src/lib/drug-registry.ts';
+import { createRequesterIndex, type RequesterIndex } from '../../src/lib/requester-registry.ts';
+import { drugSchema } from '../../src/schemas/drug.ts';
+import { requesterSchema } from '../../src/schemas/requester.ts';
 import { splitFrontmatter } from '../../src/lib/content-validation.ts';
 import { requestSchema, type FormRecordData, type RequestData } from '../../src/schemas/request.ts';
 import type { RequestRecord } from '../../src/lib/request-summary.ts';
@@ -37,4 +43,20 @@ export function realFormAlone(): { id: string; data: FormRecordData } {
   delete alone.leadWg;
   delete alone.pediatricWg;
   return { id, data: alone };
+}
+
+/**
+ * The requester and drug registries of a content folder, as the site builds them, so that tests project records
+ * exactly as the pages do.
+ */
+export function contentRegistries(contentDir = 'content'): { requesters: RequesterIndex; drugs: DrugIndex } {
+  const read = <T>(folder: string, parse: (data: unknown) => T): { id: string; data: T }[] =>
+    existsSync(path.join(contentDir, folder))
+      ? readdirSync(path.join(contentDir, folder))
+          .filter((name) => name.endsWith('.yaml'))
+          .map((name) => ({ id: name.slice(0, -'.yaml'.length), data: parse(yaml.load(readFileSync(path.join(contentDir, folder, name), 'utf8'))) }))
+      : [];
+  const requesters = read('requesters', (data) => requesterSchema.parse(data)).map(({ id, data }) => ({ id, ...data }));
+  const drugs = read('drugs', (data) => drugSchema.parse(data)).map(({ data }) => data);
+  return { requesters: createRequesterIndex(requesters), drugs: createDrugIndex(drugs) };
 }

@@ -26,3 +26,29 @@ export function sitePaths(dir = distDir): string[] {
     .map((name) => `/${name.split(path.sep).join('/').replace(/index\.html$/, '')}`)
     .sort();
 }
+
+/** Pages built from one template many times over: a request, a browse group, a meeting, a list page. */
+const TEMPLATED = [/^(\/en)?\/requests\/[^/]+\/$/, /^(\/en)?\/requests\/sort\/.+/, /^(\/en)?\/(drugs|areas|requesters|status|wg)\/[^/]+\/$/, /^(\/en)?\/meetings\/[^/]+\/$/];
+
+/**
+ * The pages a slow check (axe takes about a second a page) visits: every page that has a template of its own,
+ * and of the pages that share a template (requests, browse groups, meetings, list pages) an even spread of
+ * `perTemplate` in each language, always including the full-form requests. The same template renders the same
+ * markup, so the spread catches what the template gets wrong and what unusual data (long names, many events,
+ * missing fields) does to it. `OFFLABEL_CHECK_ALL_PAGES=1` visits every page.
+ */
+export function samplePaths(paths: readonly string[], perTemplate = 24, always: readonly string[] = []): string[] {
+  if (process.env.OFFLABEL_CHECK_ALL_PAGES === '1') return [...paths];
+  const picked = new Set(paths.filter((pathname) => !TEMPLATED.some((pattern) => pattern.test(pathname)) || always.some((part) => pathname.includes(part))));
+  for (const pattern of TEMPLATED) {
+    for (const prefix of ['', '/en']) {
+      const members = paths.filter((pathname) => pattern.test(pathname) && (prefix === '' ? !pathname.startsWith('/en/') : pathname.startsWith('/en/')));
+      const step = Math.max(1, members.length / perTemplate);
+      for (let index = 0; index < members.length; index += step) {
+        const member = members[Math.floor(index)];
+        if (member !== undefined) picked.add(member);
+      }
+    }
+  }
+  return paths.filter((pathname) => picked.has(pathname));
+}
