@@ -79,6 +79,7 @@ function syntheticRecord(index: number, next: () => number): Record<string, unkn
     leadWg: pick(WorkingGroup.codes),
     pediatricWg: next() < 0.2,
     drug: { ingredient, inn, brandNames: [`${ingredient.slice(0, 3)}ール`] },
+    indicationEn: `SYNTHETIC indication of ${inn} (editors' translation)`,
     statusHistory: history,
     sources: [source],
     updated: '2026-11-22',
