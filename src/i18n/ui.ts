@@ -318,6 +318,7 @@ export const ja = {
   // Open data page (DataPage)
   'data.title': 'オープンデータ',
   'data.lead': '収録しているすべての要望を、JSON・CSV・要望ごとの JSON ファイルとして利用できます。どれもサイトの構築時に、ページと同じ記録から書き出しています。',
+  'data.vocabularies': '記録に使うすべてのコード（検討状況・分類・WG・募集回・薬効分類など）と、その日本語・英語の名称。',
   'data.files': 'ファイル',
   'data.file': 'ファイル',
   'data.contents': '内容',
@@ -734,6 +735,7 @@ export const en: Record<UiKey, string> = {
   // Open data page (DataPage)
   'data.title': 'Open data',
   'data.lead': 'Every request on the site is available as JSON, as CSV and as one JSON file per request. All are written when the site is built, from the same records as the pages.',
+  'data.vocabularies': 'Every code the records use (status, classification, working group, round, therapeutic area …) with its Japanese and English label.',
   'data.files': 'Files',
   'data.file': 'File',
   'data.contents': 'Contents',

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { createRequesterIndex } from './requester-registry.ts';
+import { vocabularyRegistry } from '../data/vocabulary.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { fixtureSummary, realFormAlone } from '../../tests/support/records.ts';
@@ -10,6 +11,7 @@ import {
   buildCsv,
   buildExportDocument,
   buildExportJsonSchema,
+  buildVocabularyDocument,
   csvColumns,
   requestJsonPath,
   toCsvRow,
@@ -125,5 +127,14 @@ describe('the CSV export', () => {
     expect(row).toMatchObject({ id: real.id, drug_ja: 'バシリキシマブ', inn: 'basiliximab', brand_names: 'シムレクト', record_kind: 'form', status: '' });
     expect(row.page_url).toBe(`https://example.org/requests/${real.id}/`);
     expect(row.sources.split('\n')).toHaveLength(real.data.sources.length);
+  });
+});
+
+describe('the vocabularies', () => {
+  it('label every code of every vocabulary in both languages', () => {
+    const document = buildVocabularyDocument(vocabularyRegistry);
+    expect(document.Status?.find((entry) => entry.code === 'approved')).toEqual({ code: 'approved', ja: '承認済み', en: 'Approved' });
+    expect(Object.keys(document)).toEqual(expect.arrayContaining(['Status', 'Classification', 'WorkingGroup', 'Round', 'TherapeuticArea', 'RequesterType']));
+    for (const entries of Object.values(document)) for (const entry of entries) expect(entry.ja && entry.en).toBeTruthy();
   });
 });

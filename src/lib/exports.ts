@@ -19,7 +19,17 @@ export const exportPaths = {
   csv: '/requests.csv',
   feed: '/feed.xml',
   sitemap: '/sitemap.xml',
+  vocabularies: '/vocabularies.json',
 } as const;
+
+/**
+ * `/vocabularies.json`: every closed vocabulary the records use (status, classification, working group, round,
+ * therapeutic area …), each code with its Japanese and English label, so that the codes in `/requests.json`
+ * and `/requests.csv` can be read without the site.
+ */
+export function buildVocabularyDocument(registry: Readonly<Record<string, { entries: readonly { code: string; ja: string; en: string }[] }>>): Record<string, { code: string; ja: string; en: string }[]> {
+  return Object.fromEntries(Object.entries(registry).map(([name, vocabulary]) => [name, vocabulary.entries.map(({ code, ja, en }) => ({ code, ja, en }))]));
+}
 
 /** Attribution name for the site's own compilation (CC BY 4.0). */
 export const ATTRIBUTION = 'offlabel-jp';
@@ -179,7 +189,7 @@ export function buildExportJsonSchema(site: URL | string): Record<string, unknow
             required: ['atc', 'brandNamesEn'],
             additionalProperties: false,
           },
-          data: { $ref: `#/$defs/${schemaDefs.record}`, description: 'The validated record, exactly as in its content file (codes are explained in /vocabularies.json).' },
+          data: { $ref: `#/$defs/${schemaDefs.record}`, description: `The validated record, exactly as in its content file; every code (status, classification, working group …) is labelled in both languages in ${exportPaths.vocabularies}.` },
         },
         required: ['id', 'url', 'requesters', 'ingredient', 'data'],
         additionalProperties: false,
