@@ -43,7 +43,7 @@ function copyFormRecords(): void {
 describe('importing the provenance CSVs of the real records', () => {
   function importAll(): void {
     copyFormRecords();
-    expect(run(PROVENANCE, '--updated', DATA_UPDATED), io.stderr.join('\n')).toBe(0);
+    expect(run(PROVENANCE, '--updated', DATA_UPDATED, '--meetings', 'content/meetings'), io.stderr.join('\n')).toBe(0);
   }
 
   it('re-creates exactly the records on the site, byte for byte, from data/mhlw-lists/', () => {
@@ -57,7 +57,7 @@ describe('importing the provenance CSVs of the real records', () => {
 
   it('changes nothing when the same folder is imported again', () => {
     importAll();
-    expect(run(PROVENANCE, '--updated', '2027-01-01')).toBe(0);
+    expect(run(PROVENANCE, '--updated', '2027-01-01', '--meetings', 'content/meetings')).toBe(0);
     expect(io.stdout.at(-1)).toMatch(/ 0 created, 0 merged, 0 replaced, \d+ unchanged/);
   });
 
@@ -228,6 +228,49 @@ describe('tables as MHLW prints them', () => {
     try {
       expect(run(file, ...source)).toBe(1);
       expect(io.stderr.join('\n')).toMatch(/-heading\.tsv:1: unknown column "謎の列"/);
+    } finally {
+      removeFolder(file);
+    }
+  });
+});
+
+describe('checks of a meeting table', () => {
+  const meetingsFolder = (): string => {
+    const folder = path.join(out, '..', `${path.basename(out)}-meetings`);
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'council-1.yaml'), 'number: 1\ndate: "2020-05-01"\nsources:\n  - title: SYNTHETIC\n');
+    return folder;
+  };
+
+  it('with --update-only, refuses a row naming a request that is not on the site, writing nothing', () => {
+    expect(run(SYNTHETIC, '--update-only')).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(/synthetic-list\.csv:2: request number Ⅳ-901 is not on the site, and --update-only/);
+    expect(listFolder(out)).toEqual([]);
+  });
+
+  it('refuses a row whose date contradicts the meeting it names', () => {
+    const folder = meetingsFolder();
+    const file = path.join(out, '..', `${path.basename(out)}-meeting-date.csv`);
+    writeFileSync(file, 'ID,要望番号,成分名,INN,状況,日付,会議,出典,出典URL\n,Ⅳ-960,シンセティン,synthetin,high_need,2020-06-01,第1回医療上の必要性の高い未承認薬・適応外薬検討会議,SYNTHETIC,http://127.0.0.1/s\n');
+    try {
+      expect(run(file, '--meetings', folder)).toBe(1);
+      expect(io.stderr.join('\n')).toMatch(/-meeting-date\.csv:2: the row dates its event 2020-06-01, but the meeting it names .* met on 2020-05-01/);
+      expect(listFolder(out)).toEqual([]);
+    } finally {
+      removeFolder(folder);
+      removeFolder(file);
+    }
+  });
+
+  it('refuses a history that runs backwards without a note saying why, and accepts it with one', () => {
+    const file = path.join(out, '..', `${path.basename(out)}-backwards.csv`);
+    const header = 'ID,要望番号,成分名,INN,状況,日付,状況メモ,出典,出典URL';
+    writeFileSync(file, `${header}\n,Ⅳ-961,シンセティン,synthetin,approved,2015-03-26,,SYNTHETIC,http://127.0.0.1/s\n,Ⅳ-961,,,wg_review,2016-01-01,,SYNTHETIC 2,http://127.0.0.1/s2\n`);
+    try {
+      expect(run(file)).toBe(1);
+      expect(io.stderr.join('\n')).toMatch(/-backwards\.csv:3: request iv-961-synthetin would go back from approved \(2015-03-26\) to wg_review \(2016-01-01\)/);
+      writeFileSync(file, `${header}\n,Ⅳ-961,シンセティン,synthetin,approved,2015-03-26,,SYNTHETIC,http://127.0.0.1/s\n,Ⅳ-961,,,wg_review,2016-01-01,re-examined for a new indication,SYNTHETIC 2,http://127.0.0.1/s2\n`);
+      expect(run(file)).toBe(0);
     } finally {
       removeFolder(file);
     }

@@ -61,6 +61,8 @@ options:
   --updated <date>        the records' updated date, YYYY-MM-DD (default: today)
   --source-title <text>   出典 of rows that leave it blank (a table copied from one page)
   --source-url <url>      出典URL of rows that leave it blank
+  --update-only           refuse rows of requests not on the site yet (a meeting's table that should only update)
+  --meetings <folder>     meeting entries that date undated events (default: meetings/ beside --out)
 
 columns (first row; see docs/adding-a-request.md):
 ${LIST_COLUMNS.map((column) => `  ${column.name}${column.required ? ' (required)' : ''}: ${column.description}`).join('\n')}`;
@@ -69,6 +71,10 @@ ${LIST_COLUMNS.map((column) => `  ${column.name}${column.required ? ' (required)
 export interface ListImportRequest extends CommonImportArgs {
   /** Source of rows that name none. */
   defaults?: RowDefaults;
+  /** The folder of meeting entries (default: `meetings/` beside the output folder). */
+  meetings?: string;
+  /** Refuse rows of requests that are not on the site yet (a table that should only update). */
+  updateOnly?: boolean;
 }
 
 /** One record the import produced. */
@@ -384,6 +390,26 @@ export function orderHistory<E extends { status: string; date?: string; meeting?
 }
 
 /**
+ * Refuses a dated history that runs backwards (approved in 2015, then under WG review in 2016) unless the later
+ * event carries a note saying why (a new request for the same drug, a re-examination): a step back is either a
+ * slip in the table or something the page must explain.
+ */
+function checkBackwardSteps(history: readonly Record<string, unknown>[], rowOf: ReadonlyMap<Record<string, unknown>, Row>, id: string): void {
+  let furthest: { order: number; status: string; date: string } | undefined;
+  for (const event of history) {
+    const status = String(event.status);
+    const date = typeof event.date === 'string' ? event.date : undefined;
+    if (date === undefined || !Status.has(status)) continue;
+    const order = Status.get(status).order;
+    const row = rowOf.get(event);
+    if (furthest && Math.floor(order / 10) < Math.floor(furthest.order / 10) && event.note === undefined && row) {
+      throw new ImportError(row.input, row.line, `request ${id} would go back from ${furthest.status} (${furthest.date}) to ${status} (${date})`, 'check the status and the date; if the step back is real (a re-examination, a new request), say so in 状況メモ');
+    }
+    if (!furthest || order > furthest.order) furthest = { order, status, date };
+  }
+}
+
+/**
  * Builds the frontmatter of one summary record from its rows. `existing` is the record the rows will be merged
  * into, when there is one: a table that only adds events (an MHLW list has no INN column) takes the drug's
  * English name and indication from it instead of failing for their absence.
@@ -461,6 +487,7 @@ function buildSummaryRecord(group: RequestGroup, updated: string, meetings: Meet
   const sources: Record<string, unknown>[] = [];
   const statusHistory: Record<string, unknown>[] = [];
   const seenEvents = new Set<string>();
+  const rowOfEvent = new Map<Record<string, unknown>, Row>();
   for (const row of group.rows) {
     const source: Record<string, unknown> = { title: cell(row, '出典') };
     if (source.title === '') throw new ImportError(row.input, row.line, 'column "出典" is blank', 'give every row the title of the source it was copied from');
@@ -497,10 +524,17 @@ function buildSummaryRecord(group: RequestGroup, updated: string, meetings: Meet
       continue;
     }
     seenEvents.add(key);
+    const meetingRef = parseMeetingRef(cell(row, '会議') || undefined);
+    const meetingDate = meetingRef === undefined ? undefined : meetings.get(meetingRef.number);
+    if (date !== undefined && meetingDate !== undefined && !meetingDate.startsWith(date) && !date.startsWith(meetingDate)) {
+      throw new ImportError(row.input, row.line, `the row dates its event ${date}, but the meeting it names (${cell(row, '会議')}) met on ${meetingDate}`, 'correct the date or the meeting (an event at a meeting has the meeting\'s date), or leave 日付 blank and let the meeting date it');
+    }
+    rowOfEvent.set(event, row);
     statusHistory.push(event);
     report.addFound(`${group.id}: status event`, row.line, `${code}${date === undefined ? ' (undated)' : ` ${date}`}`);
   }
   record.statusHistory = orderHistory(statusHistory as { status: string; date?: string; meeting?: string }[], meetings);
+  checkBackwardSteps(record.statusHistory as Record<string, unknown>[], rowOfEvent, group.id);
   record.sources = sources;
   record.updated = updated;
 
@@ -638,19 +672,19 @@ export function listInputFiles(input: string): string[] {
 }
 
 /**
- * Reads the dates of council meetings from the meetings file beside the requests folder
- * (`content/meetings.yaml`), so that undated events can be ordered by their meeting. No file, no dates.
+ * Reads the dates of council meetings from the meeting entries beside the requests folder
+ * (`content/meetings/council-NN.yaml`), so that undated events can be ordered by their meeting and a date that
+ * contradicts its meeting is refused. No folder, no dates.
  */
-export function readMeetingDates(out: string): Map<number, string> {
-  const file = path.join(out, '..', 'meetings.yaml');
+export function readMeetingDates(out: string, meetingsFolder?: string): Map<number, string> {
+  const folder = meetingsFolder ?? path.join(out, '..', 'meetings');
   const dates = new Map<number, string>();
-  if (!existsSync(file)) return dates;
-  const entries: unknown = parseYaml(readFileSync(file, 'utf8'));
-  if (!Array.isArray(entries)) return dates;
-  for (const entry of entries as unknown[]) {
-    if (!isRecord(entry)) continue;
-    const ref = typeof entry.id === 'string' ? /^council-(\d+)$/u.exec(entry.id) : null;
-    if (ref?.[1] && typeof entry.date === 'string') dates.set(Number(ref[1]), entry.date);
+  if (!existsSync(folder)) return dates;
+  for (const name of readdirSync(folder)) {
+    const match = /^council-(\d+)\.yaml$/u.exec(name);
+    if (!match?.[1]) continue;
+    const entry: unknown = parseYaml(readFileSync(path.join(folder, name), 'utf8'));
+    if (isRecord(entry) && typeof entry.date === 'string') dates.set(Number(match[1]), entry.date);
   }
   return dates;
 }
@@ -739,7 +773,7 @@ export function importList(request: ListImportRequest, io: CommandIo, preloaded?
   checkOutputFolder(request.input, request.out);
   const report = new ImportReport();
   for (const file of inputs) if (file.table) report.addNote(`Read ${file.input} as ${file.table.readAs}.`);
-  const meetings = readMeetingDates(request.out);
+  const meetings = readMeetingDates(request.out, request.meetings);
   const existing = readExisting(request.out);
   const existingFor = ({ id, number }: { id: string; number?: string }): Record<string, unknown> | undefined => {
     const owner = number === undefined ? undefined : existing.byNumber.get(normaliseRequestNumber(number));
@@ -756,6 +790,9 @@ export function importList(request: ListImportRequest, io: CommandIo, preloaded?
     let body = '';
     let outcome: ListImportFile['outcome'] = 'created';
     let changes: string[] = ['new record'];
+    if (current === undefined && request.updateOnly) {
+      throw new ImportError(record.input, record.line, `${typeof record.data.requestNumber === 'string' ? `request number ${record.data.requestNumber}` : `request ${record.id}`} is not on the site, and --update-only says this table should only update`, 'correct the number (or the ID), or import without --update-only to create the record');
+    }
     if (current !== undefined) {
       body = current.body;
       if (request.force && current.data.kind === 'summary') {
@@ -803,7 +840,7 @@ export function importList(request: ListImportRequest, io: CommandIo, preloaded?
 
 /** Parses the command line of `npm run import:list`. */
 export function parseListImportArgs(argv: readonly string[], io: CommandIo): ListImportRequest | 'help' {
-  const parsed = parseImportArgs(argv, io, { 'source-title': { type: 'string' }, 'source-url': { type: 'string' } }, 'table or folder');
+  const parsed = parseImportArgs(argv, io, { 'source-title': { type: 'string' }, 'source-url': { type: 'string' }, meetings: { type: 'string' }, 'update-only': { type: 'boolean' } }, 'table or folder');
   if (parsed === 'help') return 'help';
   const { args, values } = parsed;
   const defaults: RowDefaults = {};
@@ -814,7 +851,10 @@ export function parseListImportArgs(argv: readonly string[], io: CommandIo): Lis
     if (!/^https?:\/\/\S+$/u.test(url)) throw new UsageError(`--source-url must be an http(s) address, got "${url}"`);
     defaults.sourceUrl = url;
   }
-  return { ...args, defaults };
+  const request: ListImportRequest = { ...args, defaults };
+  if (typeof values.meetings === 'string') request.meetings = values.meetings;
+  if (values['update-only'] === true) request.updateOnly = true;
+  return request;
 }
 
 /** Runs `npm run import:list` on text tables only (CSV, TSV); returns the exit code. Never throws. */
