@@ -5,6 +5,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { contentGuard } from './src/integrations/content-guard.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { requestJson } from './src/integrations/request-json.ts';
+import { LOCAL_SITE_URL, siteAddressNotice } from './src/integrations/site-address.ts';
 
 // The guard validates the content before anything is built; the search index and the per-request JSON files
 // reuse the entries it read.
@@ -13,7 +14,7 @@ const guard = contentGuard();
 export default defineConfig({
   // The address the site is published at; absolute URLs (canonical links, feeds, sitemap) start with it.
   // Defaults to the address `npm start` serves on; set OFFLABEL_SITE_URL when deploying.
-  site: process.env.OFFLABEL_SITE_URL ?? 'http://127.0.0.1:4321',
+  site: process.env.OFFLABEL_SITE_URL ?? LOCAL_SITE_URL,
   trailingSlash: 'always',
   // Render four pages at a time: each page waits on its file writes, and overlapping them with rendering cut
   // the page-generation time by a quarter at 3,000 requests (measured with `npm run bench`).
@@ -29,7 +30,7 @@ export default defineConfig({
   // No content has code blocks, and Shiki's highlighting writes inline styles that the strict
   // Content-Security-Policy would block (Astro warns about it on every build).
   markdown: { syntaxHighlight: false },
-  integrations: [guard.integration, mdx(), requestJson({ requests: () => guard.entries('requests'), requesters: () => guard.entries('requesters'), drugs: () => guard.entries('drugs') }), pagefindIndex({ entries: guard.entries })],
+  integrations: [guard.integration, mdx(), requestJson({ requests: () => guard.entries('requests'), requesters: () => guard.entries('requesters'), drugs: () => guard.entries('drugs') }), pagefindIndex({ entries: guard.entries }), siteAddressNotice()],
   vite: {
     plugins: [tailwindcss()],
     build: {
