@@ -13,6 +13,14 @@ export const chapterSourceSchema = sourceSchema.extend({
   id: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a short id of lower-case letters, digits and hyphens' }),
 });
 
+/** One review of a chapter: when it was checked and what that review changed, in the chapter's language. */
+export const chapterChangeSchema = z.strictObject({
+  /** Date of the review. */
+  date: partialDate.describe('Date of the review.'),
+  /** What the review changed (corrected, added, dated or removed), in one or two sentences. */
+  summary: text.describe('What the review changed (corrected, added, dated or removed), in one or two sentences.'),
+});
+
 /** A primer chapter's frontmatter. */
 export const primerSchema = z.strictObject({
   /** Chapter title. */
@@ -23,6 +31,8 @@ export const primerSchema = z.strictObject({
   chapter: z.number().int().min(1).max(7),
   /** Date the chapter's facts were last checked against its sources. */
   lastReviewed: partialDate,
+  /** The chapter's reviews, newest first: shown as a short changelog at the end of the chapter. */
+  changes: z.array(chapterChangeSchema).default([]).describe("The chapter's reviews, newest first: shown as a short changelog at the end of the chapter."),
   /** The chapter's numbered sources, in the order they are first cited. */
   sources: z.array(chapterSourceSchema).min(1),
 });
