@@ -30,7 +30,7 @@ export default defineConfig({
   // No content has code blocks, and Shiki's highlighting writes inline styles that the strict
   // Content-Security-Policy would block (Astro warns about it on every build).
   markdown: { syntaxHighlight: false },
-  integrations: [guard.integration, mdx(), requestJson({ requests: () => guard.entries('requests'), requesters: () => guard.entries('requesters'), drugs: () => guard.entries('drugs') }), pagefindIndex({ entries: guard.entries }), siteAddressNotice()],
+  integrations: [guard.integration, mdx(), requestJson({ requests: () => guard.entries('requests'), requesters: () => guard.entries('requesters'), drugs: () => guard.entries('drugs'), companies: () => guard.entries('companies') }), pagefindIndex({ entries: guard.entries }), siteAddressNotice()],
   vite: {
     plugins: [tailwindcss()],
     build: {

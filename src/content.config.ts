@@ -9,6 +9,7 @@ import { primerSchema } from './schemas/primer.ts';
 import { drugSchema } from './schemas/drug.ts';
 import { meetingSchema } from './schemas/meeting.ts';
 import { requesterSchema } from './schemas/requester.ts';
+import { companySchema } from './schemas/company.ts';
 import { requestSchema } from './schemas/request.ts';
 import { requestLoader } from './loaders/request-loader.ts';
 
@@ -41,6 +42,12 @@ const requesters = defineCollection({
   schema: requesterSchema,
 });
 
+/** The company registry: one YAML file per company. Read only by `src/lib/companies.ts`. */
+const companies = defineCollection({
+  loader: glob({ base: `${contentDir}/companies`, pattern: '*.yaml' }),
+  schema: companySchema,
+});
+
 /** Council meetings: one YAML file per meeting, `council-<number>.yaml`. Read only by `src/lib/meetings.ts`. */
 const meetings = defineCollection({
   loader: glob({ base: `${contentDir}/meetings`, pattern: '*.yaml' }),
@@ -53,4 +60,4 @@ const drugs = defineCollection({
   schema: drugSchema,
 });
 
-export const collections = { requests, primer, glossary, requesters, meetings, drugs };
+export const collections = { requests, primer, glossary, requesters, companies, meetings, drugs };

@@ -24,12 +24,14 @@ import { createRequesterIndex } from '../lib/requester-registry.ts';
 import type { RequesterData } from '../schemas/requester.ts';
 import { createDrugIndex } from '../lib/drug-registry.ts';
 import type { DrugData } from '../schemas/drug.ts';
+import { createCompanyIndex } from '../lib/company-registry.ts';
+import type { CompanyData } from '../schemas/company.ts';
 import { isLang, localizedPath, type Lang } from '../i18n/index.ts';
 
 /** Options of {@link pagefindIndex}. */
 export interface PagefindIndexOptions {
   /** The valid entries of a collection (from the content guard, which has read them before the build). */
-  entries: (collection: 'requests' | 'primer' | 'requesters' | 'drugs') => readonly ValidatedEntry[];
+  entries: (collection: 'requests' | 'primer' | 'requesters' | 'companies' | 'drugs') => readonly ValidatedEntry[];
 }
 
 /** The built pages indexed as pages (relative to the output folder): every primer chapter and the glossary, in both languages. */
@@ -104,7 +106,8 @@ export function pagefindIndex({ entries }: PagefindIndexOptions): AstroIntegrati
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
           const requesters = createRequesterIndex(entries('requesters').map((entry) => ({ id: entry.id, ...(entry.data as RequesterData) })));
           const drugs = createDrugIndex(entries('drugs').map((entry) => entry.data as DrugData));
-          const records = entries('requests').map((entry) => requestSearchRecord(toRequestSummary({ id: entry.id, data: entry.data } as RequestRecord, requesters, drugs)));
+          const companies = createCompanyIndex(entries('companies').map((entry) => ({ id: entry.id, ...(entry.data as CompanyData) })));
+          const records = entries('requests').map((entry) => requestSearchRecord(toRequestSummary({ id: entry.id, data: entry.data } as RequestRecord, requesters, drugs, companies)));
           const added = await Promise.all(records.map((record) => index.addHTMLFile({ url: record.url, content: record.html })));
           for (const result of added) check('index a request', result.errors);
           const recordSeconds = (performance.now() - started) / 1000;

@@ -17,6 +17,8 @@ import { createRequesterIndex, type RequesterIndex } from '../lib/requester-regi
 import type { RequesterData } from '../schemas/requester.ts';
 import { createDrugIndex, type DrugIndex } from '../lib/drug-registry.ts';
 import type { DrugData } from '../schemas/drug.ts';
+import { createCompanyIndex, type CompanyIndex } from '../lib/company-registry.ts';
+import type { CompanyData } from '../schemas/company.ts';
 
 /** Options of {@link requestJson}. */
 export interface RequestJsonOptions {
@@ -26,16 +28,18 @@ export interface RequestJsonOptions {
   requesters: () => readonly ValidatedEntry[];
   /** The valid drug-registry entries (from the content guard). */
   drugs: () => readonly ValidatedEntry[];
+  /** The valid company-registry entries (from the content guard). */
+  companies: () => readonly ValidatedEntry[];
 }
 
 /** The file of one request's record, pretty-printed as the endpoint wrote it. */
-export function requestJsonFile(entry: Pick<ValidatedEntry, 'id' | 'data'>, site: URL, requesters?: RequesterIndex, drugs?: DrugIndex): { path: string; text: string } {
-  const record = toExportRecord({ id: entry.id, data: entry.data } as RequestRecord, site, requesters, drugs);
+export function requestJsonFile(entry: Pick<ValidatedEntry, 'id' | 'data'>, site: URL, requesters?: RequesterIndex, drugs?: DrugIndex, companies?: CompanyIndex): { path: string; text: string } {
+  const record = toExportRecord({ id: entry.id, data: entry.data } as RequestRecord, site, requesters, drugs, companies);
   return { path: requestJsonPath(entry.id), text: `${JSON.stringify(record, null, 2)}\n` };
 }
 
 /** The integration. */
-export function requestJson({ requests, requesters, drugs }: RequestJsonOptions): AstroIntegration {
+export function requestJson({ requests, requesters, drugs, companies }: RequestJsonOptions): AstroIntegration {
   let site: URL | undefined;
   return {
     name: 'offlabel:request-json',
@@ -48,8 +52,9 @@ export function requestJson({ requests, requesters, drugs }: RequestJsonOptions)
         const entries = requests();
         const index = createRequesterIndex(requesters().map((entry) => ({ id: entry.id, ...(entry.data as RequesterData) })));
         const drugIndex = createDrugIndex(drugs().map((entry) => entry.data as DrugData));
+        const companyIndex = createCompanyIndex(companies().map((entry) => ({ id: entry.id, ...(entry.data as CompanyData) })));
         for (const entry of entries) {
-          const file = requestJsonFile(entry, siteOf(site), index, drugIndex);
+          const file = requestJsonFile(entry, siteOf(site), index, drugIndex, companyIndex);
           const target = path.join(outDir, file.path);
           mkdirSync(path.dirname(target), { recursive: true });
           writeFileSync(target, file.text);

@@ -18,8 +18,10 @@ import { primerSchema, type PrimerData } from '../schemas/primer.ts';
 import { drugSchema } from '../schemas/drug.ts';
 import { meetingSchema, type MeetingData } from '../schemas/meeting.ts';
 import { requesterSchema, type RequesterData } from '../schemas/requester.ts';
+import { companySchema, type CompanyData } from '../schemas/company.ts';
 import { requestSchema, type RequestData } from '../schemas/request.ts';
 import { createRequesterIndex } from './requester-registry.ts';
+import { createCompanyIndex, normaliseCompanyName } from './company-registry.ts';
 
 /** One thing wrong with the content. */
 export interface ContentProblem {
@@ -464,6 +466,7 @@ export function siteCollections(contentDir: string): CollectionSpec[] {
     { name: 'glossary', dir: path.join(contentDir, 'glossary'), extensions: ['.yaml'], schema: glossarySchema },
     { name: 'primer', dir: path.join(contentDir, 'primer'), extensions: ['.mdx'], schema: primerSchema, components: ['Cite', 'Term', 'RequestFlow'] },
     { name: 'requesters', dir: path.join(contentDir, 'requesters'), extensions: ['.yaml'], schema: requesterSchema },
+    { name: 'companies', dir: path.join(contentDir, 'companies'), extensions: ['.yaml'], schema: companySchema },
     { name: 'meetings', dir: path.join(contentDir, 'meetings'), extensions: ['.yaml'], schema: meetingSchema },
     { name: 'drugs', dir: path.join(contentDir, 'drugs'), extensions: ['.yaml'], schema: drugSchema },
   ];
@@ -476,18 +479,8 @@ export function siteCollections(contentDir: string): CollectionSpec[] {
  */
 export function checkRequesters(requesters: readonly ValidatedEntry[], requests: readonly ValidatedEntry[], hasRegistry: boolean): ContentProblem[] {
   if (!hasRegistry) return [];
-  const problems: ContentProblem[] = [];
   const entries = requesters.map((entry) => ({ id: entry.id, ...(entry.data as RequesterData) }));
-  const claimed = new Map<string, string>();
-  for (const entry of requesters) {
-    const data = entry.data as RequesterData;
-    for (const name of [data.ja, ...data.aliases]) {
-      const key = name.normalize('NFKC').replace(/\s+/g, '');
-      const other = claimed.get(key);
-      if (other !== undefined && other !== entry.file) problems.push({ file: entry.file, where: 'aliases', message: `"${name}" is also claimed by ${other}; a name may belong to one requester only` });
-      claimed.set(key, entry.file);
-    }
-  }
+  const problems = checkNameClaims(requesters, 'requester', (name) => name.normalize('NFKC').replace(/\s+/g, ''));
   const index = createRequesterIndex(entries);
   for (const entry of requests) {
     const data = entry.data as RequestData;
@@ -495,6 +488,40 @@ export function checkRequesters(requesters: readonly ValidatedEntry[], requests:
     const field = data.kind === 'form' ? 'form.requester.name' : 'listRow.requesterName';
     for (const name of index.resolve(cell).unmatched) {
       problems.push({ file: entry.file, where: field, message: `requester "${name}" is not in the requester registry; add content/requesters/<id>.yaml for it (or add the spelling to an entry's aliases)` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Checks the company registry against the requests, as {@link checkRequesters} does the requester registry:
+ * every company a request names must be in it, and no two entries may claim one name.
+ */
+export function checkCompanies(companies: readonly ValidatedEntry[], requests: readonly ValidatedEntry[], hasRegistry: boolean): ContentProblem[] {
+  if (!hasRegistry) return [];
+  const problems = checkNameClaims(companies, 'company', normaliseCompanyName);
+  const index = createCompanyIndex(companies.map((entry) => ({ id: entry.id, ...(entry.data as CompanyData) })));
+  for (const entry of requests) {
+    const data = entry.data as RequestData;
+    const cell = data.kind === 'form' ? data.form.drug.company : data.listRow.company;
+    const field = data.kind === 'form' ? 'form.drug.company' : 'listRow.company';
+    for (const name of index.resolve(cell).unmatched) {
+      problems.push({ file: entry.file, where: field, message: `company "${name}" is not in the company registry; add content/companies/<id>.yaml for it (or add the spelling to an entry's aliases)` });
+    }
+  }
+  return problems;
+}
+
+/** Names (Japanese name and aliases) that two entries of one registry both claim. */
+function checkNameClaims(entries: readonly ValidatedEntry[], kind: string, key: (name: string) => string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const claimed = new Map<string, string>();
+  for (const entry of entries) {
+    const data = entry.data as { ja: string; aliases: string[] };
+    for (const name of [data.ja, ...data.aliases]) {
+      const other = claimed.get(key(name));
+      if (other !== undefined && other !== entry.file) problems.push({ file: entry.file, where: 'aliases', message: `"${name}" is also claimed by ${other}; a name may belong to one ${kind} only` });
+      claimed.set(key(name), entry.file);
     }
   }
   return problems;
@@ -609,6 +636,7 @@ export function validateSite(contentDir: string, displayRoot = path.dirname(path
   const requests = entries.get('requests') ?? [];
   problems.push(...findDuplicateRequestNumbers(requests), ...checkRequestBodies(requests));
   problems.push(...checkRequesters(entries.get('requesters') ?? [], requests, existsSync(path.join(path.resolve(contentDir), 'requesters'))));
+  problems.push(...checkCompanies(entries.get('companies') ?? [], requests, existsSync(path.join(path.resolve(contentDir), 'companies'))));
   problems.push(...checkMeetings(entries.get('meetings') ?? []));
   problems.push(...checkCrossReferences(entries.get('glossary') ?? [], entries.get('primer') ?? []));
   return { problems, entries };

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { createCompanyIndex } from './company-registry.ts';
 import { createRequesterIndex } from './requester-registry.ts';
 import { vocabularyRegistry } from '../data/vocabulary.ts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -45,9 +46,17 @@ describe('the JSON export', () => {
         json: `https://example.org/requests/${real.id}.json`,
       },
       requesters: [],
+      companies: [],
       ingredient: { atc: [], brandNamesEn: [] },
       data: real.data,
     });
+  });
+
+  it('names the record’s company in both languages when the company registry knows it', () => {
+    const real = realFormAlone();
+    const company = real.data.kind === 'form' ? real.data.form.drug.company : undefined;
+    const registry = createCompanyIndex([{ id: 'the-company', ja: company ?? '', en: 'The Company K.K.', enOrigin: 'own', aliases: [] }]);
+    expect(toExportRecord(real, site, undefined, undefined, registry).companies).toEqual(company === undefined ? [] : [{ id: 'the-company', ja: company, en: 'The Company K.K.', enOrigin: 'own' }]);
   });
 
   it('names the record’s requesters in both languages when the registry knows them', () => {

@@ -11,6 +11,7 @@ import { localizedPath } from '../i18n/index.ts';
 import type { RequestRecord, RequestSummary } from './request-summary.ts';
 import type { RequesterIndex } from './requester-registry.ts';
 import type { DrugIndex } from './drug-registry.ts';
+import type { CompanyIndex } from './company-registry.ts';
 
 /** Site paths of the export files. */
 export const exportPaths = {
@@ -58,6 +59,8 @@ export interface ExportRecord {
   url: { ja: string; en: string; json: string };
   /** The requesters the record names, resolved through the requester registry, with their names in both languages. */
   requesters: ExportRequester[];
+  /** The companies the record names, resolved through the company registry, with their names in both languages. */
+  companies: ExportCompany[];
   /** What the drug registry gives for the record's ingredient: WHO ATC codes and English brand names. */
   ingredient: { atc: string[]; brandNamesEn: string[] };
   /** The validated record, as the schema outputs it. */
@@ -78,6 +81,9 @@ export interface ExportRequester {
   type: string;
 }
 
+/** A company of an exported record, from the company registry. */
+export type ExportCompany = Omit<ExportRequester, 'type'>;
+
 /** The whole `/requests.json` document. */
 export interface ExportDocument {
   /** Absolute URL of the JSON Schema this document conforms to. */
@@ -92,8 +98,8 @@ export interface ExportDocument {
   records: ExportRecord[];
 }
 
-/** Projects a record to its exported form; `requesters` resolves its requester names to the registry. */
-export function toExportRecord({ id, data }: RequestRecord, site: URL | string, requesters?: RequesterIndex, drugs?: DrugIndex): ExportRecord {
+/** Projects a record to its exported form; the registries resolve its requester and company names and add its ingredient's codes. */
+export function toExportRecord({ id, data }: RequestRecord, site: URL | string, requesters?: RequesterIndex, drugs?: DrugIndex, companies?: CompanyIndex): ExportRecord {
   const registered = drugs?.(data.drug.inn);
   const path = `/requests/${id}/`;
   const cell = data.kind === 'form' ? data.form.requester.name : data.listRow.requesterName;
@@ -101,19 +107,20 @@ export function toExportRecord({ id, data }: RequestRecord, site: URL | string, 
     id,
     url: { ja: absoluteUrl(path, site), en: absoluteUrl(localizedPath(path, 'en'), site), json: absoluteUrl(requestJsonPath(id), site) },
     requesters: (requesters?.resolve(cell).entries ?? []).map(({ id: requesterId, ja, en, enOrigin, type }) => ({ id: requesterId, ja, en, enOrigin, type })),
+    companies: (companies?.resolve(data.kind === 'form' ? data.form.drug.company : data.listRow.company).entries ?? []).map(({ id: companyId, ja, en, enOrigin }) => ({ id: companyId, ja, en, enOrigin })),
     ingredient: { atc: [...(registered?.atc ?? [])], brandNamesEn: [...(registered?.brandNames ?? [])] },
     data,
   };
 }
 
 /** Builds the `/requests.json` document. `generated` is the build date. */
-export function buildExportDocument(records: readonly RequestRecord[], site: URL | string, generated: Date, requesters?: RequesterIndex, drugs?: DrugIndex): ExportDocument {
+export function buildExportDocument(records: readonly RequestRecord[], site: URL | string, generated: Date, requesters?: RequesterIndex, drugs?: DrugIndex, companies?: CompanyIndex): ExportDocument {
   return {
     schema: absoluteUrl(exportPaths.schema, site),
     generated: generated.toISOString().slice(0, 10),
     count: records.length,
     licence: LICENCE_NOTE,
-    records: records.map((record) => toExportRecord(record, site, requesters, drugs)),
+    records: records.map((record) => toExportRecord(record, site, requesters, drugs, companies)),
   };
 }
 
@@ -179,6 +186,21 @@ export function buildExportJsonSchema(site: URL | string): Record<string, unknow
               additionalProperties: false,
             },
           },
+          companies: {
+            type: 'array',
+            description: 'The companies the record names, resolved through the company registry (content/companies/), with one name per company in both languages.',
+            items: {
+              type: 'object',
+              properties: {
+                id: { type: 'string', description: 'Registry id of the company.' },
+                ja: { type: 'string', description: 'Japanese name.' },
+                en: { type: 'string', description: 'English name.' },
+                enOrigin: { enum: ['own', 'editors'], description: 'own: the company’s own English name; editors: the editors’ translation.' },
+              },
+              required: ['id', 'ja', 'en', 'enOrigin'],
+              additionalProperties: false,
+            },
+          },
           ingredient: {
             type: 'object',
             description: 'What the drug registry (content/drugs/) gives for the ingredient, each read on a cited page.',
@@ -191,7 +213,7 @@ export function buildExportJsonSchema(site: URL | string): Record<string, unknow
           },
           data: { $ref: `#/$defs/${schemaDefs.record}`, description: `The validated record, exactly as in its content file; every code (status, classification, working group …) is labelled in both languages in ${exportPaths.vocabularies}.` },
         },
-        required: ['id', 'url', 'requesters', 'ingredient', 'data'],
+        required: ['id', 'url', 'requesters', 'companies', 'ingredient', 'data'],
         additionalProperties: false,
       },
       [schemaDefs.record]: { description: 'A validated request record (src/schemas/request.ts).', ...recordSchema },
@@ -215,6 +237,7 @@ export const csvColumns = [
   'requester_ids',
   'requester_type',
   'company',
+  'company_en',
   'classification',
   'round',
   'scheme',
@@ -261,6 +284,7 @@ export function toCsvRow(summary: RequestSummary, data: RequestData, site: URL |
     requester_ids: summary.requester.entries.map((entry) => entry.id).join(CSV_LIST_SEPARATOR),
     requester_type: summary.requester.type ?? '',
     company: summary.company ?? '',
+    company_en: summary.companies.map((entry) => entry.en).join(CSV_LIST_SEPARATOR),
     classification: summary.classification ?? '',
     round: summary.round ?? '',
     scheme: summary.scheme ?? '',

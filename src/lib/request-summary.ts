@@ -21,6 +21,7 @@ import {
 } from '../data/vocabulary.ts';
 import type { RequestData, StatusEvent } from '../schemas/request.ts';
 import type { RequesterIndex } from './requester-registry.ts';
+import type { CompanyIndex } from './company-registry.ts';
 import { therapeuticAreas, type DrugIndex } from './drug-registry.ts';
 
 /** The minimum of a content entry the projection needs: its id and validated data. */
@@ -81,6 +82,8 @@ export interface RequestSummary {
   requester: { type?: RequesterTypeCode; name?: string; entries: RequesterRef[] };
   /** Company named on the form or list. */
   company?: string;
+  /** The companies of the company registry that `company` names, in order (empty when none resolves). */
+  companies: CompanyRef[];
   /** Unapproved, off-label or rapid scheme. */
   classification?: ClassificationCode;
   /** Current status: the last event of the history; absent when unknown. */
@@ -115,6 +118,14 @@ export interface RequesterRef {
   enOrigin: 'own' | 'editors';
 }
 
+/** A company of the registry, as a request names it: the same shape as a requester's reference. */
+export type CompanyRef = RequesterRef;
+
+/** Resolves a company cell through the registry, when there is one. */
+function resolveCompanies(cell: string | undefined, index: CompanyIndex | undefined): CompanyRef[] {
+  return (index?.resolve(cell).entries ?? []).map(({ id, ja, en, enOrigin }) => ({ id, ja, en, enOrigin }));
+}
+
 /** The last event of a history, which gives the current status. */
 export function currentEvent(history: readonly StatusEvent[]): StatusEvent | undefined {
   return history.at(-1);
@@ -132,9 +143,10 @@ function resolveRequester(name: string | undefined, type: RequesterTypeCode | un
 
 /**
  * Projects a record to its summary; `requesters` resolves requester names to the requester registry, `drugs`
- * adds the ingredient's ATC codes and English brands from the drug registry.
+ * adds the ingredient's ATC codes and English brands from the drug registry, `companies` resolves the company
+ * cell to the company registry.
  */
-export function toRequestSummary({ id, data }: RequestRecord, requesters?: RequesterIndex, drugs?: DrugIndex): RequestSummary {
+export function toRequestSummary({ id, data }: RequestRecord, requesters?: RequesterIndex, drugs?: DrugIndex, companies?: CompanyIndex): RequestSummary {
   const event = currentEvent(data.statusHistory);
   const registered = drugs?.(data.drug.inn);
   const atc = [...(registered?.atc ?? [])];
@@ -173,6 +185,7 @@ export function toRequestSummary({ id, data }: RequestRecord, requesters?: Reque
       dosage: form.requestedDosage,
       requester: resolveRequester(form.requester.name, form.requester.type, requesters),
       company: form.drug.company,
+      companies: resolveCompanies(form.drug.company, companies),
       classification: form.classification,
       approvedIn: form.foreignApprovals.filter((row) => row.approved === true).map((row) => row.country),
       standardUseIn: form.foreignStandardUse.filter((row) => row.used === true).map((row) => row.country),
@@ -187,6 +200,7 @@ export function toRequestSummary({ id, data }: RequestRecord, requesters?: Reque
     dosage: row.requestedDosage,
     requester: resolveRequester(row.requesterName, row.requesterType, requesters),
     company: row.company,
+    companies: resolveCompanies(row.company, companies),
     classification: row.classification,
     approvedIn: [],
     standardUseIn: [],

@@ -7,6 +7,7 @@ import { sortSummaries, toRequestSummary, type RequestSummary, type SortDirectio
 import type { Lang } from '../data/vocabulary.ts';
 import { requesterIndex } from './requesters.ts';
 import { drugIndex } from './drugs.ts';
+import { companyIndex } from './companies.ts';
 
 /** A request entry of the content collection. */
 export type RequestEntry = CollectionEntry<'requests'>;
@@ -14,7 +15,7 @@ export type RequestEntry = CollectionEntry<'requests'>;
 /** Every request entry, in a stable order (by id). */
 export const allRequestEntries: RequestEntry[] = (await getCollection('requests')).sort((a, b) => a.id.localeCompare(b.id));
 
-const entriesWithSummaries = allRequestEntries.map((entry) => ({ entry, summary: toRequestSummary(entry, requesterIndex, drugIndex) }));
+const entriesWithSummaries = allRequestEntries.map((entry) => ({ entry, summary: toRequestSummary(entry, requesterIndex, drugIndex, companyIndex) }));
 
 /** Every request as its summary, in the same order as {@link allRequestEntries}. */
 export const allRequests: RequestSummary[] = entriesWithSummaries.map(({ summary }) => summary);

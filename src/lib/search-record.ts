@@ -95,6 +95,7 @@ export function requestSearchRecord(summary: RequestSummary): SearchRecord {
     ...paragraph(summary.requester.name),
     ...paragraph(summary.requester.entries.map((entry) => entry.en).join(' · '), { lang: 'en' }),
     ...paragraph(summary.company),
+    ...paragraph(summary.companies.map((entry) => entry.en).join(' · '), { lang: 'en' }),
     ...paragraph(summary.summary?.ja),
     ...paragraph(summary.summary?.en, { lang: 'en' }),
   ]);

@@ -95,7 +95,7 @@ describe('/requests.csv', () => {
   });
 
   it('reads back to the summaries of the records', () => {
-    const expected = document.records.map((record) => toCsvRow(toRequestSummary(record, registries.requesters, registries.drugs), record.data, site));
+    const expected = document.records.map((record) => toCsvRow(toRequestSummary(record, registries.requesters, registries.drugs, registries.companies), record.data, site));
     expect(rows).toEqual(expected);
   });
 });

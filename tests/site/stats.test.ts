@@ -19,7 +19,7 @@ const contentDir = path.join(process.env.OFFLABEL_CONTENT_DIR ?? 'content', 'req
 const records = readdirSync(contentDir)
   .filter((name) => name.endsWith('.mdx'))
   .map((name) => loadRecord(path.join(contentDir, name), name.replace(/\.mdx$/, '')));
-const facets = countFacets(records.map((record) => toRequestSummary(record, registries.requesters, registries.drugs)), records);
+const facets = countFacets(records.map((record) => toRequestSummary(record, registries.requesters, registries.drugs, registries.companies)), records);
 const expected: Record<string, { code: string; count: number }[]> = {
   funnel: countFunnel(records.map((record) => record.data.statusHistory)),
   ...facets,

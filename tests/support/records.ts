@@ -7,6 +7,8 @@ import * as yaml from 'js-yaml';
 import { createDrugIndex, type DrugIndex } from '../../src/lib/drug-registry.ts';
 import { createRequesterIndex, type RequesterIndex } from '../../src/lib/requester-registry.ts';
 import { drugSchema } from '../../src/schemas/drug.ts';
+import { companySchema } from '../../src/schemas/company.ts';
+import { createCompanyIndex, type CompanyIndex } from '../../src/lib/company-registry.ts';
 import { requesterSchema } from '../../src/schemas/requester.ts';
 import { splitFrontmatter } from '../../src/lib/content-validation.ts';
 import { requestSchema, type FormRecordData, type RequestData } from '../../src/schemas/request.ts';
@@ -46,10 +48,10 @@ export function realFormAlone(): { id: string; data: FormRecordData } {
 }
 
 /**
- * The requester and drug registries of a content folder, as the site builds them, so that tests project records
+ * The requester, drug and company registries of a content folder, as the site builds them, so that tests project records
  * exactly as the pages do.
  */
-export function contentRegistries(contentDir = 'content'): { requesters: RequesterIndex; drugs: DrugIndex } {
+export function contentRegistries(contentDir = 'content'): { requesters: RequesterIndex; drugs: DrugIndex; companies: CompanyIndex } {
   const read = <T>(folder: string, parse: (data: unknown) => T): { id: string; data: T }[] =>
     existsSync(path.join(contentDir, folder))
       ? readdirSync(path.join(contentDir, folder))
@@ -58,5 +60,6 @@ export function contentRegistries(contentDir = 'content'): { requesters: Request
       : [];
   const requesters = read('requesters', (data) => requesterSchema.parse(data)).map(({ id, data }) => ({ id, ...data }));
   const drugs = read('drugs', (data) => drugSchema.parse(data)).map(({ data }) => data);
-  return { requesters: createRequesterIndex(requesters), drugs: createDrugIndex(drugs) };
+  const companies = read('companies', (data) => companySchema.parse(data)).map(({ id, data }) => ({ id, ...data }));
+  return { requesters: createRequesterIndex(requesters), drugs: createDrugIndex(drugs), companies: createCompanyIndex(companies) };
 }
