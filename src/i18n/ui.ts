@@ -439,6 +439,7 @@ export const ja = {
   'timeline.closed': '該当なし（前の段階で終了）',
   'timeline.unknown': '不明',
   'timeline.note': '●は資料に記録のある段階、○は後の段階の記録から通過したとわかる段階（日付は不明）です。記録のない段階は「不明」とし、資料に記載がない限り、その段階を経たとも経ていないとも扱いません。',
+  'timeline.coverage': 'それぞれの段階で保険がどこまで使えるか（入門 第4章の表）',
 } as const;
 
 /** A UI string key. */
@@ -859,4 +860,5 @@ export const en: Record<UiKey, string> = {
   'timeline.closed': 'Not applicable (ended at an earlier stage)',
   'timeline.unknown': 'Unknown',
   'timeline.note': '● a stage a source records; ○ a stage that a later recorded event shows was passed (when is not known). Stages with no record are shown as unknown: unless a source says so, a stage is treated neither as reached nor as not reached.',
+  'timeline.coverage': 'What health insurance covers at each of these stages (primer, chapter 4)',
 };

@@ -26,6 +26,16 @@ export function chaptersIn(lang: Lang): Chapter[] {
     .sort((a, b) => a.entry.data.chapter - b.entry.data.chapter);
 }
 
+/**
+ * Where the primer explains what insurance covers at each stage of an off-label request (chapter 4's table):
+ * the chapter and the heading anchors Astro generates from its headings in each language. The site's link
+ * check fails if a heading is renamed without this.
+ */
+export const COVERAGE_BY_STAGE = {
+  chapter: 'reimbursement',
+  anchor: { ja: '適応外使用の段階ごとの保険上の扱い', en: 'coverage-at-each-stage-of-an-off-label-request' },
+} as const;
+
 /** The address of a chapter (or of a heading in it) in a language. */
 export function chapterHref(slug: string, lang: Lang, anchor?: string): string {
   return `${localizedPath(`/primer/${slug}/`, lang)}${anchor ? `#${anchor}` : ''}`;
