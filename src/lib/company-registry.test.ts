@@ -11,6 +11,7 @@ describe('splitCompanyNames', () => {
   it('splits numbered items, 、 and spaces between numbered items, and keeps Co., Ltd. whole', () => {
     expect(splitCompanyNames('①塩野義製薬株式会社、②中外製薬株式会社')).toEqual(['塩野義製薬株式会社', '中外製薬株式会社']);
     expect(splitCompanyNames('①富士製薬工業株式会社 ②あすか製薬株式会社')).toEqual(['富士製薬工業株式会社', 'あすか製薬株式会社']);
+    expect(splitCompanyNames('1. 株式会社ヤクルト本社\n2. アルフレッサ ファーマ株式会社')).toEqual(['株式会社ヤクルト本社', 'アルフレッサ ファーマ株式会社']);
     expect(splitCompanyNames('Chugai Pharmaceutical Co., Ltd., Santen')).toEqual(['Chugai Pharmaceutical Co., Ltd.', 'Santen']);
   });
 });

@@ -21,8 +21,8 @@ export interface CompanyEntry {
 /** Legal-form words that do not tell companies apart (株式会社, (株), 合同会社, Inc., Co., Ltd. …). */
 const LEGAL_FORMS = /(株式会社|有限会社|合同会社|\(株\)|\(有\)|\bCo\.,?\s*Ltd\.?|\bLtd\.?|\bInc\.?|\bCorporation\b|\bGmbH\b|\bK\.K\.)/giu;
 
-/** Numbered-item marks lists put before each company (①, ②, 1), (1)). */
-const ITEM_MARKS = /[①-⑳]|(^|\s)\(?\d+\)\s*/gu;
+/** Numbered-item marks lists put before each company (①, ②, 1), (1), and 1. at the start of a line). */
+const ITEM_MARKS = /[①-⑳]|(^|\s)\(?\d+\)\s*|^\s*\d+\.\s+/gmu;
 
 /** A name in comparable form: NFKC, lower case, no spaces, middle dots or legal-form words. */
 export function normaliseCompanyName(name: string): string {
@@ -30,7 +30,7 @@ export function normaliseCompanyName(name: string): string {
 }
 
 /**
- * The company names a cell holds, one per item: split at numbered marks (①, ②), 、, ，, commas not followed by a
+ * The company names a cell holds, one per item: split at numbered marks (①, ②, 1.), 、, ，, commas not followed by a
  * legal form (`Co., Ltd.` stays whole), semicolons, slashes and line breaks, never inside brackets.
  */
 export function splitCompanyNames(cell: string): string[] {
