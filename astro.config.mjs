@@ -6,15 +6,23 @@ import { contentGuard } from './src/integrations/content-guard.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { requestJson } from './src/integrations/request-json.ts';
 import { LOCAL_SITE_URL, siteAddressNotice } from './src/integrations/site-address.ts';
+import { hostingFiles } from './src/integrations/hosting-files.ts';
+import { normaliseBase } from './src/lib/base-path.ts';
 
 // The guard validates the content before anything is built; the search index and the per-request JSON files
-// reuse the entries it read.
+// reuse the entries it read. The hosting files (headers, nginx config, pre-compressed copies) come after the
+// search index, so that its files are compressed and typed too.
 const guard = contentGuard();
 
 export default defineConfig({
   // The address the site is published at; absolute URLs (canonical links, feeds, sitemap) start with it.
   // Defaults to the address `npm start` serves on; set OFFLABEL_SITE_URL when deploying.
   site: process.env.OFFLABEL_SITE_URL ?? LOCAL_SITE_URL,
+  // The path the site is served under (`/offlabel-jp/` for a GitHub Pages project site); every link, asset,
+  // search request, feed and sitemap entry carries it (src/lib/base-path.ts).
+  base: normaliseBase(process.env.OFFLABEL_BASE),
+  // Where the build writes (a second build under a sub-path goes beside the first in `npm test`).
+  outDir: process.env.OFFLABEL_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   // Render four pages at a time: each page waits on its file writes, and overlapping them with rendering cut
   // the page-generation time by a quarter at 3,000 requests (measured with `npm run bench`).
@@ -30,7 +38,7 @@ export default defineConfig({
   // No content has code blocks, and Shiki's highlighting writes inline styles that the strict
   // Content-Security-Policy would block (Astro warns about it on every build).
   markdown: { syntaxHighlight: false },
-  integrations: [guard.integration, mdx(), requestJson({ requests: () => guard.entries('requests'), requesters: () => guard.entries('requesters'), drugs: () => guard.entries('drugs'), companies: () => guard.entries('companies') }), pagefindIndex({ entries: guard.entries }), siteAddressNotice()],
+  integrations: [guard.integration, mdx(), requestJson({ requests: () => guard.entries('requests'), requesters: () => guard.entries('requesters'), drugs: () => guard.entries('drugs'), companies: () => guard.entries('companies') }), pagefindIndex({ entries: guard.entries }), hostingFiles(), siteAddressNotice()],
   vite: {
     plugins: [tailwindcss()],
     build: {

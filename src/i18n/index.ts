@@ -4,6 +4,9 @@
  */
 import type { Lang } from '../data/vocabulary.ts';
 import { en, ja, type UiKey } from './ui.ts';
+import { withBase, withoutBase } from '../lib/base-path.ts';
+
+export { basePath, withBase, withoutBase } from '../lib/base-path.ts';
 
 export type { Lang } from '../data/vocabulary.ts';
 export type { UiKey } from './ui.ts';
@@ -41,21 +44,26 @@ export function isLang(value: string | undefined): value is Lang {
   return value === 'ja' || value === 'en';
 }
 
-/** The language of a URL path: English under `/en/`, Japanese elsewhere. */
+/** The language of a URL path: English under `/en/`, Japanese elsewhere (the base path is ignored). */
 export function langFromPath(pathname: string): Lang {
-  return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'ja';
+  const path = withoutBase(pathname);
+  return path === '/en' || path.startsWith('/en/') ? 'en' : 'ja';
 }
 
-/** Strips the language prefix from a path: `/en/requests/` → `/requests/`. */
+/** Strips the base and the language prefix from a path: `/en/requests/` → `/requests/`. */
 export function unlocalizedPath(pathname: string): string {
-  if (pathname === '/en' || pathname === '/en/') return '/';
-  return pathname.startsWith('/en/') ? pathname.slice(3) : pathname;
+  const path = withoutBase(pathname);
+  if (path === '/en' || path === '/en/') return '/';
+  return path.startsWith('/en/') ? path.slice(3) : path;
 }
 
-/** The address of a site path in a language: `localizedPath('/requests/', 'en')` → `/en/requests/`. */
+/**
+ * The address of a site path in a language, under the base: `localizedPath('/requests/', 'en')` →
+ * `/en/requests/` (or `/offlabel-jp/en/requests/` when the site is served under `/offlabel-jp/`).
+ */
 export function localizedPath(pathname: string, lang: Lang): string {
   const bare = unlocalizedPath(pathname.startsWith('/') ? pathname : `/${pathname}`);
-  return lang === defaultLang ? bare : `/en${bare}`;
+  return withBase(lang === defaultLang ? bare : `/en${bare}`);
 }
 
 /** The address of the same page in the other language (used by the language switch). */

@@ -26,7 +26,7 @@ import { createDrugIndex } from '../lib/drug-registry.ts';
 import type { DrugData } from '../schemas/drug.ts';
 import { createCompanyIndex } from '../lib/company-registry.ts';
 import type { CompanyData } from '../schemas/company.ts';
-import { isLang, localizedPath, type Lang } from '../i18n/index.ts';
+import { isLang, localizedPath, withoutBase, type Lang } from '../i18n/index.ts';
 
 /** Options of {@link pagefindIndex}. */
 export interface PagefindIndexOptions {
@@ -36,7 +36,8 @@ export interface PagefindIndexOptions {
 
 /** The built pages indexed as pages (relative to the output folder): every primer chapter and the glossary, in both languages. */
 export function indexedPagePaths(primerIds: readonly string[]): string[] {
-  const file = (pathname: string, lang: Lang) => `${localizedPath(pathname, lang).slice(1)}index.html`;
+  // Files in the output folder: the base path is where the site is served, not where the build writes.
+  const file = (pathname: string, lang: Lang) => `${withoutBase(localizedPath(pathname, lang)).slice(1)}index.html`;
   const chapters = primerIds.map((id) => {
     const [lang, slug] = id.split('/');
     return file(`/primer/${slug ?? ''}/`, isLang(lang) ? lang : 'ja');

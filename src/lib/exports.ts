@@ -7,7 +7,7 @@
 import { z } from 'astro/zod';
 import { stringify } from 'csv-stringify/sync';
 import { requestSchema, type RequestData } from '../schemas/request.ts';
-import { localizedPath } from '../i18n/index.ts';
+import { localizedPath, withBase } from '../i18n/index.ts';
 import type { RequestRecord, RequestSummary } from './request-summary.ts';
 import type { RequesterIndex } from './requester-registry.ts';
 import type { DrugIndex } from './drug-registry.ts';
@@ -43,7 +43,7 @@ export const LICENCE_NOTE =
 
 /** An absolute URL of a site path: `absoluteUrl('/requests/', site)` → `https://example.org/requests/`. */
 export function absoluteUrl(pathname: string, site: URL | string): string {
-  return new URL(pathname, site).href;
+  return new URL(withBase(pathname), site).href;
 }
 
 /** The site path of one request's JSON file. */

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { distDir } from '../support/site.ts';
+import { distBase, distDir } from '../support/site.ts';
 
 const dist = path.resolve(distDir);
 
@@ -17,15 +17,16 @@ function htmlFiles(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
-/** The site path of a built file: `dist/en/primer/x/index.html` → `/en/primer/x/`. */
+/** The address of a built file: `dist/en/primer/x/index.html` → `/en/primer/x/` (under the base path, if any). */
 function sitePath(file: string): string {
   const relative = path.relative(dist, file).split(path.sep).join('/');
-  return `/${relative.replace(/index\.html$/, '')}`;
+  return `${distBase}${relative.replace(/index\.html$/, '')}`;
 }
 
-/** The built file a site path is served from, or undefined. */
+/** The built file an address is served from, or undefined (also for an address outside the base path). */
 function fileFor(pathname: string): string | undefined {
-  const decoded = decodeURIComponent(pathname);
+  if (!pathname.startsWith(distBase)) return undefined;
+  const decoded = decodeURIComponent(`/${pathname.slice(distBase.length)}`);
   for (const candidate of [path.join(dist, decoded, 'index.html'), path.join(dist, decoded)]) {
     if (existsSync(candidate) && candidate.endsWith('.html')) return candidate;
     if (existsSync(candidate) && !candidate.endsWith('/') && path.extname(candidate)) return candidate;
@@ -65,6 +66,7 @@ describe('the built site', () => {
         if (/^[a-z]+:/i.test(href) || href.startsWith('//')) return;
         const url = new URL(href, `http://site${from}`);
         const target = url.pathname === from && href.startsWith('#') ? file : fileFor(url.pathname);
+        // Every internal address must carry the base path: a root-relative link without it is broken under a sub-path.
         if (!target) {
           broken.push(`${from} → ${href} (no such page)`);
           return;
@@ -79,13 +81,13 @@ describe('the built site', () => {
   it('sends every glossary term link to a term entry in the same language', () => {
     const problems: string[] = [];
     for (const lang of ['ja', 'en'] as const) {
-      const glossary = lang === 'ja' ? '/glossary/' : '/en/glossary/';
+      const glossary = `${distBase}${lang === 'ja' ? '' : 'en/'}glossary/`;
       const entries = new Set(
-        load(path.join(dist, glossary, 'index.html'))('[data-term-entry]')
+        load(path.join(dist, lang === 'ja' ? '' : 'en', 'glossary', 'index.html'))('[data-term-entry]')
           .map((_, element) => element.attribs['data-term-entry'])
           .get(),
       );
-      for (const file of files.filter((candidate) => (lang === 'en') === sitePath(candidate).startsWith('/en/'))) {
+      for (const file of files.filter((candidate) => (lang === 'en') === sitePath(candidate).startsWith(`${distBase}en/`))) {
         const $ = load(file);
         $('a[data-term], a[data-glossary-link]').each((_, element) => {
           const href = $(element).attr('href') ?? '';
@@ -106,7 +108,7 @@ describe('the built site', () => {
       const links = $('[data-term-entry="kochi-application"] [data-primer-places] a')
         .map((_, element) => $(element).attr('href'))
         .get();
-      expect(links.some((href) => href.startsWith(chapter)), `${glossary}: ${links.join(', ')}`).toBe(true);
+      expect(links.some((href) => href.startsWith(`${distBase.slice(0, -1)}${chapter}`)), `${glossary}: ${links.join(', ')}`).toBe(true);
     }
   });
 
@@ -146,7 +148,7 @@ describe('the built site', () => {
     for (const file of files.filter((candidate) => !candidate.endsWith('404.html'))) {
       const $ = load(file);
       const from = sitePath(file);
-      expect($('html').attr('lang'), from).toBe(from.startsWith('/en/') ? 'en' : 'ja');
+      expect($('html').attr('lang'), from).toBe(from.startsWith(`${distBase}en/`) ? 'en' : 'ja');
       const other = $('[data-language-switch]').attr('href') ?? '';
       expect(fileFor(other), `${from} switches to ${other}`).toBeDefined();
     }

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
+import { normaliseBase } from '../../src/lib/base-path.ts';
 import { chromium, type Browser } from 'playwright-core';
 
 /** A running static server. */
@@ -21,18 +22,31 @@ export interface SiteServer {
 /** The built site the tests read: `OFFLABEL_DIST_DIR`, or `dist/`. */
 export const distDir = process.env.OFFLABEL_DIST_DIR ?? 'dist';
 
-/** Serves a built site (default {@link distDir}) on a free port of 127.0.0.1, with the site's 404 page for misses. */
-export async function startSite(dir = distDir): Promise<SiteServer> {
+/** The base path that build was made for (`OFFLABEL_BASE`, as for the build): `/`, or e.g. `/offlabel-jp/`. */
+export const distBase = normaliseBase(process.env.OFFLABEL_BASE);
+
+/**
+ * Serves a built site (default {@link distDir}) on a free port of 127.0.0.1 under its base path (default
+ * {@link distBase}), with the site's 404 page for misses and for anything outside the base path. `url` is the
+ * server's origin: pages are at `url + base`.
+ */
+export async function startSite(dir = distDir, base = distBase): Promise<SiteServer> {
   const root = path.resolve(dir);
   if (!existsSync(path.join(root, 'index.html'))) throw new Error(`${root} has no index.html; run "npm run build" first`);
   const notFound = await readFile(path.join(root, '404.html')).catch(() => Buffer.from('Not found'));
   const serve = sirv(root, { dev: false, etag: true, extensions: ['html'] });
   const server: Server = createServer((req, res) => {
-    serve(req, res, () => {
+    const missing = (): void => {
       res.statusCode = 404;
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(notFound);
-    });
+    };
+    if (!(req.url ?? '/').startsWith(base)) {
+      missing();
+      return;
+    }
+    req.url = `/${(req.url ?? '/').slice(base.length)}`;
+    serve(req, res, missing);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -22,6 +22,7 @@ import {
   type SearchState,
   type StatusLink,
 } from '../../lib/search-state.ts';
+import { basePath, withBase } from '../../lib/base-path.ts';
 
 interface PagefindSubResult {
   title: string;
@@ -47,7 +48,7 @@ interface PagefindSearch {
 interface Pagefind {
   search(term: string | null, options: { filters?: Record<string, unknown> }): Promise<PagefindSearch>;
   filters(): Promise<FilterCounts>;
-  options(options: { ranking?: { termSimilarity?: number } }): Promise<void>;
+  options(options: { baseUrl?: string; ranking?: { termSimilarity?: number } }): Promise<void>;
 }
 
 /**
@@ -257,9 +258,10 @@ class SiteSearch extends HTMLElement {
    * Pagefind would split them by the page's language, not the index's.)
    */
   #load(): Promise<Pagefind> {
-    const bundle = '/pagefind/pagefind.js';
+    const bundle = withBase('/pagefind/pagefind.js');
     this.#pagefind ??= (import(/* @vite-ignore */ bundle) as Promise<Pagefind>).then(async (pagefind) => {
-      await pagefind.options({ ranking: { termSimilarity: TERM_SIMILARITY } });
+      // Result addresses are site paths; under a base path (GitHub Pages' /<repository>/) Pagefind prefixes it.
+      await pagefind.options({ baseUrl: basePath, ranking: { termSimilarity: TERM_SIMILARITY } });
       await pagefind.filters();
       return pagefind;
     });
