@@ -9,7 +9,7 @@ import { createRecordingIo, createTemporaryFolder, listFolder, removeFolder, typ
 const SYNTHETIC = 'tests/fixtures/import/synthetic-list.csv';
 const PROVENANCE = 'data/mhlw-lists';
 /** The \`updated\` date the records on the site were last imported with (data/mhlw-lists/README.md gives the command). */
-const DATA_UPDATED = '2026-11-30';
+const DATA_UPDATED = '2026-12-07';
 
 let out: string;
 let io: RecordingIo;
