@@ -11,7 +11,7 @@ import * as astroParser from 'astro-eslint-parser';
 import globals from 'globals';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'coverage/', 'screenshots/', '.scratch*/'] },
+  { ignores: ['dist/', 'dist-subpath/', 'dist-hosting/', 'dist-subpath-hosting/', '.astro/', 'node_modules/', 'coverage/', 'screenshots/', '.scratch*/'] },
   js.configs.recommended,
   { languageOptions: { globals: { ...globals.node, ...globals.browser } } },
   {

@@ -54,9 +54,10 @@ describe('the JSON export', () => {
 
   it('names the record’s company in both languages when the company registry knows it', () => {
     const real = realFormAlone();
-    const company = real.data.kind === 'form' ? real.data.form.drug.company : undefined;
-    const registry = createCompanyIndex([{ id: 'the-company', ja: company ?? '', en: 'The Company K.K.', enOrigin: 'own', aliases: [] }]);
-    expect(toExportRecord(real, site, undefined, undefined, registry).companies).toEqual(company === undefined ? [] : [{ id: 'the-company', ja: company, en: 'The Company K.K.', enOrigin: 'own' }]);
+    const company = real.data.form.drug.company ?? '';
+    expect(company).not.toBe('');
+    const registry = createCompanyIndex([{ id: 'the-company', ja: company, en: 'The Company K.K.', enOrigin: 'own', aliases: [] }]);
+    expect(toExportRecord(real, site, undefined, undefined, registry).companies).toEqual([{ id: 'the-company', ja: company, en: 'The Company K.K.', enOrigin: 'own' }]);
   });
 
   it('names the record’s requesters in both languages when the registry knows them', () => {

@@ -36,7 +36,7 @@ describe('search quality', () => {
   it('has at least 40 queries of every kind, at least 20 of them English queries of an English reader', () => {
     expect(queries.length).toBeGreaterThanOrEqual(40);
     expect(new Set(queries.map((query) => query.kind))).toEqual(
-      new Set(['katakana', 'english', 'english-disease', 'english-requester', 'brand', 'prefix', 'kanji', 'quoted', 'society', 'topic', 'cross-language']),
+      new Set(['katakana', 'english', 'english-disease', 'english-requester', 'english-company', 'brand', 'prefix', 'kanji', 'quoted', 'society', 'topic', 'cross-language']),
     );
     const english = queries.filter((query) => query.lang === 'en' && query.kind.startsWith('english') && /^[\x20-\x7e]+$/.test(query.query));
     expect(english.length).toBeGreaterThanOrEqual(20);
