@@ -382,46 +382,50 @@ export function validateCollection(spec: CollectionSpec, displayRoot: string): {
   const entries: ValidatedEntry[] = [];
   const problems: ContentProblem[] = [];
   for (const name of listFiles(spec.dir, spec.extensions)) {
-    const absolute = path.join(spec.dir, name);
-    const file = path.relative(displayRoot, absolute).split(path.sep).join('/');
-    const id = name.replace(/\.[^.]+$/, '');
-    if (!ID_PATTERN.test(id)) {
-      problems.push({ file, where: 'file name', message: `"${id}" is not a valid id; use lower-case letters, digits and hyphens (e.g. iv-194-hydroxocobalamin)` });
-    }
-    const source = readFileSync(absolute, 'utf8');
-    let data: unknown;
-    let body = '';
-    let usages: ComponentUsage[] = [];
-    if (name.endsWith('.mdx') || name.endsWith('.md')) {
-      const split = splitFrontmatter(file, source);
-      if ('message' in split) {
-        problems.push(split);
-        continue;
-      }
-      data = split.data;
-      body = split.body;
-      if (name.endsWith('.mdx')) {
-        const parsed = parseMdxBody(file, split.body, split.bodyLine, spec.components ?? []);
-        problems.push(...parsed.problems);
-        usages = parsed.usages;
-      }
-    } else {
-      try {
-        data = yaml.load(source) ?? {};
-      } catch (error) {
-        const mark = (error as { mark?: { line: number } }).mark;
-        problems.push({ file, where: mark ? `line ${mark.line + 1}` : 'file', message: `not valid YAML (${(error as { reason?: string }).reason ?? String(error)})` });
-        continue;
-      }
-    }
-    const result = spec.schema.safeParse(data);
-    if (!result.success) {
-      problems.push(...describeIssues(file, result.error.issues, data, spec.schema));
-      continue;
-    }
-    entries.push({ file, id, data: result.data, body, usages });
+    const result = validateFile(spec, name, displayRoot);
+    problems.push(...result.problems);
+    if (result.entry) entries.push(result.entry);
   }
   return { entries, problems };
+}
+
+/**
+ * Validates one file of a collection (`name` relative to the collection's folder): the entry when it passed,
+ * and its problems. The dev server's loader uses it to check only the file an editor changed.
+ */
+export function validateFile(spec: CollectionSpec, name: string, displayRoot: string): { entry?: ValidatedEntry; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const absolute = path.join(spec.dir, name);
+  const file = path.relative(displayRoot, absolute).split(path.sep).join('/');
+  const id = name.replace(/\.[^.]+$/, '');
+  if (!ID_PATTERN.test(id)) {
+    problems.push({ file, where: 'file name', message: `"${id}" is not a valid id; use lower-case letters, digits and hyphens (e.g. iv-194-hydroxocobalamin)` });
+  }
+  const source = readFileSync(absolute, 'utf8');
+  let data: unknown;
+  let body = '';
+  let usages: ComponentUsage[] = [];
+  if (name.endsWith('.mdx') || name.endsWith('.md')) {
+    const split = splitFrontmatter(file, source);
+    if ('message' in split) return { problems: [...problems, split] };
+    data = split.data;
+    body = split.body;
+    if (name.endsWith('.mdx')) {
+      const parsed = parseMdxBody(file, split.body, split.bodyLine, spec.components ?? []);
+      problems.push(...parsed.problems);
+      usages = parsed.usages;
+    }
+  } else {
+    try {
+      data = yaml.load(source) ?? {};
+    } catch (error) {
+      const mark = (error as { mark?: { line: number } }).mark;
+      return { problems: [...problems, { file, where: mark ? `line ${mark.line + 1}` : 'file', message: `not valid YAML (${(error as { reason?: string }).reason ?? String(error)})` }] };
+    }
+  }
+  const result = spec.schema.safeParse(data);
+  if (!result.success) return { problems: [...problems, ...describeIssues(file, result.error.issues, data, spec.schema)] };
+  return { entry: { file, id, data: result.data, body, usages }, problems };
 }
 
 /**

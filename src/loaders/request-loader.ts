@@ -11,7 +11,8 @@
  */
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { formatProblem, siteCollections, takeValidation, validateCollection, type CollectionSpec, type ValidatedEntry } from '../lib/content-validation.ts';
+import { formatProblem, siteCollections, takeValidation, validateCollection, validateFile, type CollectionSpec, type ValidatedEntry } from '../lib/content-validation.ts';
+import { recordDevProblems } from '../lib/dev-problems.ts';
 
 /** Options of {@link requestLoader}. */
 export interface RequestLoaderOptions {
@@ -32,15 +33,20 @@ export function requestLoader({ contentDir }: RequestLoaderOptions): Loader {
     name: 'offlabel:request-loader',
     load: (context) => {
       const { store, logger, watcher } = context;
+      const displayRoot = path.dirname(path.resolve(contentDir));
+      /** Stores one valid entry. */
+      const put = (entry: ValidatedEntry): void => {
+        const filePath = path.relative(process.cwd(), path.join(spec.dir, `${entry.id}.mdx`)).split(path.sep).join('/');
+        const data = entry.data as Record<string, unknown>;
+        store.set({ id: entry.id, data, body: entry.body, filePath, digest: context.generateDigest({ data, body: entry.body }) });
+      };
       /** Stores the valid entries; returns the problems of the others, which are left out. */
       const sync = (handedOver?: readonly ValidatedEntry[]): string[] => {
-        const { entries, problems } = handedOver ? { entries: handedOver, problems: [] } : validateCollection(spec, path.dirname(path.resolve(contentDir)));
+        const { entries, problems } = handedOver ? { entries: handedOver, problems: [] } : validateCollection(spec, displayRoot);
         const seen = new Set<string>();
         for (const entry of entries) {
           seen.add(entry.id);
-          const filePath = path.relative(process.cwd(), path.join(spec.dir, `${entry.id}.mdx`)).split(path.sep).join('/');
-          const data = entry.data as Record<string, unknown>;
-          store.set({ id: entry.id, data, body: entry.body, filePath, digest: context.generateDigest({ data, body: entry.body }) });
+          put(entry);
         }
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
         return problems.map(formatProblem);
@@ -52,11 +58,26 @@ export function requestLoader({ contentDir }: RequestLoaderOptions): Loader {
       if (skipped.length > 0) logger.warn(`${skipped.length} problem(s) listed above; those requests are left out until they are fixed`);
       if (!watcher) return Promise.resolve();
       watcher.add(spec.dir);
-      watcher.on('all', (_event, changed) => {
+      // After an edit only the changed file is read and validated again (a few ms, whatever the number of
+      // requests). A broken edit keeps the last valid version on the site, and its problems are printed here and
+      // thrown by the request's page, so that the browser shows them in the error overlay; the server keeps running.
+      // Checks across files (duplicate request numbers, registries) run in `npm run validate` and the build.
+      watcher.on('all', (event, changed) => {
         if (!changed.startsWith(spec.dir) || !changed.endsWith('.mdx')) return;
-        const problems = sync();
-        for (const problem of problems) logger.error(problem);
-        logger.info(`reloaded after a change to ${path.relative(spec.dir, changed)}${problems.length > 0 ? `; ${problems.length} problem(s), those requests are left out` : ''}`);
+        const name = path.relative(spec.dir, changed).split(path.sep).join('/');
+        const id = name.replace(/\.mdx$/u, '');
+        if (event === 'unlink') {
+          store.delete(id);
+          recordDevProblems(id, []);
+          logger.info(`removed ${name}`);
+          return;
+        }
+        const { entry, problems } = validateFile(spec, name, displayRoot);
+        const messages = problems.map(formatProblem);
+        if (entry && problems.length === 0) put(entry);
+        recordDevProblems(id, messages);
+        for (const message of messages) logger.error(message);
+        logger.info(`reloaded ${name}${messages.length > 0 ? `: ${messages.length} problem(s); the last valid version stays on the site until they are fixed` : ''}`);
       });
       return Promise.resolve();
     },
