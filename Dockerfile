@@ -16,7 +16,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund
 COPY . .
-RUN OFFLABEL_SITE_URL="$OFFLABEL_SITE_URL" OFFLABEL_BASE="$OFFLABEL_BASE" npm run build
+RUN OFFLABEL_SITE_URL="$OFFLABEL_SITE_URL" OFFLABEL_BASE="$OFFLABEL_BASE" npm run build && npm run precompress
 
 FROM debian:bookworm-slim
 RUN apt-get update \

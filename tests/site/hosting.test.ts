@@ -12,7 +12,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerCsp, nginxServer } from '../../src/lib/hosting.ts';
-import { metaCspOf } from '../../src/integrations/hosting-files.ts';
+import { metaCspOf, precompress } from '../../src/integrations/hosting-files.ts';
 import { checkDeployment } from '../../scripts/check-deployment.ts';
 import { distDir } from '../support/site.ts';
 
@@ -20,6 +20,11 @@ const dist = path.resolve(distDir);
 const metaCsp = metaCspOf(readFileSync(path.join(dist, 'index.html'), 'utf8')) ?? '';
 /** The site address the build wrote into its pages (canonical links, JSON, feed). */
 const builtSite = /<link rel="canonical" href="([^"]+)"/u.exec(readFileSync(path.join(dist, 'index.html'), 'utf8'))?.[1] ?? '';
+
+// The container build runs `npm run precompress` after the build; so does this file, before its checks.
+beforeAll(async () => {
+  await precompress(dist);
+});
 
 describe('the hosting files of the build', () => {
   it('_headers sends the pages’ own policy as a header, with frame-ancestors, and the other security headers', () => {
@@ -30,7 +35,7 @@ describe('the hosting files of the build', () => {
     for (const name of ['X-Content-Type-Options: nosniff', 'Referrer-Policy:', 'Strict-Transport-Security:']) expect(headers).toContain(name);
   });
 
-  it('writes a brotli and a gzip copy of each text file that decompress to the file itself', () => {
+  it('npm run precompress writes a brotli and a gzip copy of each text file that decompress to the file itself', () => {
     for (const file of ['index.html', 'en/index.html', 'requests.json', 'feed.xml']) {
       const original = readFileSync(path.join(dist, file));
       expect(brotliDecompressSync(readFileSync(path.join(dist, `${file}.br`))).equals(original), `${file}.br`).toBe(true);
