@@ -76,6 +76,9 @@ describe('the nginx configuration, on nginx from Debian', () => {
       path.join(work, 'nginx.conf'),
       [
         `load_module ${brotli};`,
+        // As root, nginx would hand requests to workers running as "nobody", who may not read a checkout in a
+        // private folder (a CI clone in a mkdtemp directory): run them as the user running the test.
+        ...(process.getuid?.() === 0 ? ['user root;'] : []),
         `pid ${work}/nginx.pid;`,
         `error_log ${work}/error.log;`,
         'events {}',
