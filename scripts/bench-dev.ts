@@ -7,10 +7,9 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { generateSyntheticContent } from './synthetic-requests.ts';
-import { launchChromium } from '../tests/support/site.ts';
+import { freePort, launchChromium } from '../tests/support/site.ts';
 
 /** What the dev benchmark measured. */
 export interface DevFigures {
@@ -24,18 +23,6 @@ export interface DevFigures {
   brokenEdit: string;
   /** Whether the server answered again after the broken edit was fixed. */
   serverKeptRunning: boolean;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address ? address.port : 0);
-      });
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

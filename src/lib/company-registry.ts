@@ -3,6 +3,7 @@
  * 参天製薬株式会社(発売)) to the entries of the company registry (`content/companies/`). Pure, so the summary
  * projection, the search index, the exports and the tests share it.
  */
+import { createNameIndex, type NameIndex } from './name-index.ts';
 
 /** A registry entry as the matching needs it. */
 export interface CompanyEntry {
@@ -51,34 +52,9 @@ export function splitCompanyNames(cell: string): string[] {
 }
 
 /** Looks company names up in the registry. */
-export interface CompanyIndex {
-  /** The entry a name stands for, or undefined. */
-  find(name: string): CompanyEntry | undefined;
-  /** Every entry named in a cell, in order, and the names no entry matches. */
-  resolve(cell: string | undefined): { entries: CompanyEntry[]; unmatched: string[] };
-}
+export type CompanyIndex = NameIndex<CompanyEntry>;
 
 /** Builds the index of a registry: each entry under its Japanese name, English name and aliases. */
 export function createCompanyIndex(entries: readonly CompanyEntry[]): CompanyIndex {
-  const byName = new Map<string, CompanyEntry>();
-  for (const entry of entries) {
-    for (const name of [entry.ja, entry.en, ...entry.aliases]) byName.set(normaliseCompanyName(name), entry);
-  }
-  // A name with a role or history in brackets after it (参天製薬株式会社(発売)) is found by the name alone.
-  const find = (name: string): CompanyEntry | undefined =>
-    byName.get(normaliseCompanyName(name)) ?? byName.get(normaliseCompanyName(name.normalize('NFKC').replace(/\([^()]*\)$/u, '')));
-  return {
-    find,
-    resolve(cell) {
-      const found: CompanyEntry[] = [];
-      const unmatched: string[] = [];
-      if (cell === undefined) return { entries: found, unmatched };
-      for (const name of splitCompanyNames(cell)) {
-        const entry = find(name);
-        if (!entry) unmatched.push(name);
-        else if (!found.includes(entry)) found.push(entry);
-      }
-      return { entries: found, unmatched };
-    },
-  };
+  return createNameIndex(entries, normaliseCompanyName, splitCompanyNames);
 }

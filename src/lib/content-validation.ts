@@ -483,18 +483,13 @@ export function siteCollections(contentDir: string): CollectionSpec[] {
  */
 export function checkRequesters(requesters: readonly ValidatedEntry[], requests: readonly ValidatedEntry[], hasRegistry: boolean): ContentProblem[] {
   if (!hasRegistry) return [];
-  const entries = requesters.map((entry) => ({ id: entry.id, ...(entry.data as RequesterData) }));
-  const problems = checkNameClaims(requesters, 'requester', (name) => name.normalize('NFKC').replace(/\s+/g, ''));
-  const index = createRequesterIndex(entries);
-  for (const entry of requests) {
-    const data = entry.data as RequestData;
-    const cell = data.kind === 'form' ? data.form.requester.name : data.listRow.requesterName;
-    const field = data.kind === 'form' ? 'form.requester.name' : 'listRow.requesterName';
-    for (const name of index.resolve(cell).unmatched) {
-      problems.push({ file: entry.file, where: field, message: `requester "${name}" is not in the requester registry; add content/requesters/<id>.yaml for it (or add the spelling to an entry's aliases)` });
-    }
-  }
-  return problems;
+  const index = createRequesterIndex(requesters.map((entry) => ({ id: entry.id, ...(entry.data as RequesterData) })));
+  return [
+    ...checkNameClaims(requesters, 'requester', (name) => name.normalize('NFKC').replace(/\s+/g, '')),
+    ...unregisteredNames(requests, index, 'requester', 'requesters', (data) =>
+      data.kind === 'form' ? [data.form.requester.name, 'form.requester.name'] : [data.listRow.requesterName, 'listRow.requesterName'],
+    ),
+  ];
 }
 
 /**
@@ -503,17 +498,29 @@ export function checkRequesters(requesters: readonly ValidatedEntry[], requests:
  */
 export function checkCompanies(companies: readonly ValidatedEntry[], requests: readonly ValidatedEntry[], hasRegistry: boolean): ContentProblem[] {
   if (!hasRegistry) return [];
-  const problems = checkNameClaims(companies, 'company', normaliseCompanyName);
   const index = createCompanyIndex(companies.map((entry) => ({ id: entry.id, ...(entry.data as CompanyData) })));
-  for (const entry of requests) {
-    const data = entry.data as RequestData;
-    const cell = data.kind === 'form' ? data.form.drug.company : data.listRow.company;
-    const field = data.kind === 'form' ? 'form.drug.company' : 'listRow.company';
-    for (const name of index.resolve(cell).unmatched) {
-      problems.push({ file: entry.file, where: field, message: `company "${name}" is not in the company registry; add content/companies/<id>.yaml for it (or add the spelling to an entry's aliases)` });
-    }
-  }
-  return problems;
+  return [
+    ...checkNameClaims(companies, 'company', normaliseCompanyName),
+    ...unregisteredNames(requests, index, 'company', 'companies', (data) => (data.kind === 'form' ? [data.form.drug.company, 'form.drug.company'] : [data.listRow.company, 'listRow.company'])),
+  ];
+}
+
+/** Every name a request's cell gives that the registry (`content/<folder>/`) does not know, as a problem naming the fix. */
+function unregisteredNames(
+  requests: readonly ValidatedEntry[],
+  index: { resolve(cell: string | undefined): { unmatched: string[] } },
+  kind: string,
+  folder: string,
+  cellOf: (data: RequestData) => [string | undefined, string],
+): ContentProblem[] {
+  return requests.flatMap((entry) => {
+    const [cell, field] = cellOf(entry.data as RequestData);
+    return index.resolve(cell).unmatched.map((name) => ({
+      file: entry.file,
+      where: field,
+      message: `${kind} "${name}" is not in the ${kind} registry; add content/${folder}/<id>.yaml for it (or add the spelling to an entry's aliases)`,
+    }));
+  });
 }
 
 /** Names (Japanese name and aliases) that two entries of one registry both claim. */

@@ -124,6 +124,22 @@ export function buildExportDocument(records: readonly RequestRecord[], site: URL
   };
 }
 
+/** The JSON Schema of an entry of a name registry (requester, company) as an exported record names it. */
+function registryNameSchema(kind: string, owner: string, extra: Record<string, { type: string; description: string }> = {}): Record<string, unknown> {
+  return {
+    type: 'object',
+    properties: {
+      id: { type: 'string', description: `Registry id of the ${kind}.` },
+      ja: { type: 'string', description: 'Japanese name.' },
+      en: { type: 'string', description: 'English name.' },
+      enOrigin: { enum: ['own', 'editors'], description: `own: the ${owner}’s own English name; editors: the editors’ translation.` },
+      ...extra,
+    },
+    required: ['id', 'ja', 'en', 'enOrigin', ...Object.keys(extra)],
+    additionalProperties: false,
+  };
+}
+
 /** JSON Schema `$defs` keys of the wrapped schema. */
 export const schemaDefs = { record: 'requestRecord', exportRecord: 'exportRecord' } as const;
 
@@ -173,33 +189,12 @@ export function buildExportJsonSchema(site: URL | string): Record<string, unknow
           requesters: {
             type: 'array',
             description: 'The requesters the record names, resolved through the requester registry (content/requesters/), with one name per organisation in both languages.',
-            items: {
-              type: 'object',
-              properties: {
-                id: { type: 'string', description: 'Registry id of the requester.' },
-                ja: { type: 'string', description: 'Japanese name.' },
-                en: { type: 'string', description: 'English name.' },
-                enOrigin: { enum: ['own', 'editors'], description: 'own: the organisation’s own English name; editors: the editors’ translation.' },
-                type: { type: 'string', description: 'Requester type: a code of /vocabularies.json (requester type).' },
-              },
-              required: ['id', 'ja', 'en', 'enOrigin', 'type'],
-              additionalProperties: false,
-            },
+            items: registryNameSchema('requester', 'organisation', { type: { type: 'string', description: 'Requester type: a code of /vocabularies.json (requester type).' } }),
           },
           companies: {
             type: 'array',
             description: 'The companies the record names, resolved through the company registry (content/companies/), with one name per company in both languages.',
-            items: {
-              type: 'object',
-              properties: {
-                id: { type: 'string', description: 'Registry id of the company.' },
-                ja: { type: 'string', description: 'Japanese name.' },
-                en: { type: 'string', description: 'English name.' },
-                enOrigin: { enum: ['own', 'editors'], description: 'own: the company’s own English name; editors: the editors’ translation.' },
-              },
-              required: ['id', 'ja', 'en', 'enOrigin'],
-              additionalProperties: false,
-            },
+            items: registryNameSchema('company', 'company'),
           },
           ingredient: {
             type: 'object',

@@ -3,6 +3,7 @@
  * 日本リウマチ学会) to the entries of the requester registry (`content/requesters/`). Pure, so the summary
  * projection, the validator and the tests share it.
  */
+import { createNameIndex, type NameIndex } from './name-index.ts';
 import type { RequesterTypeCode } from '../data/vocabulary.ts';
 
 /** A registry entry as the matching needs it. */
@@ -52,34 +53,9 @@ export function splitRequesterNames(cell: string): string[] {
 }
 
 /** Looks requester names up in the registry. */
-export interface RequesterIndex {
-  /** The entry a name stands for, or undefined. */
-  find(name: string): RequesterEntry | undefined;
-  /** Every entry named in a cell, in order, and the names no entry matches. */
-  resolve(cell: string | undefined): { entries: RequesterEntry[]; unmatched: string[] };
-}
+export type RequesterIndex = NameIndex<RequesterEntry>;
 
 /** Builds the index of a registry: each entry under its Japanese name, English name and aliases. */
 export function createRequesterIndex(entries: readonly RequesterEntry[]): RequesterIndex {
-  const byName = new Map<string, RequesterEntry>();
-  for (const entry of entries) {
-    for (const name of [entry.ja, entry.en, ...entry.aliases]) byName.set(normaliseRequesterName(name), entry);
-  }
-  // A name with a note in brackets after it (日本リンパ腫学会(日本リンパ網内系学会より改称)) is found by the name alone.
-  const find = (name: string): RequesterEntry | undefined =>
-    byName.get(normaliseRequesterName(name)) ?? byName.get(normaliseRequesterName(name.replace(/[（(][^（()）]*[)）]$/u, '')));
-  return {
-    find,
-    resolve(cell) {
-      const found: RequesterEntry[] = [];
-      const unmatched: string[] = [];
-      if (cell === undefined) return { entries: found, unmatched };
-      for (const name of splitRequesterNames(cell)) {
-        const entry = find(name);
-        if (!entry) unmatched.push(name);
-        else if (!found.includes(entry)) found.push(entry);
-      }
-      return { entries: found, unmatched };
-    },
-  };
+  return createNameIndex(entries, normaliseRequesterName, splitRequesterNames);
 }

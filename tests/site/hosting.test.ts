@@ -6,7 +6,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -14,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headerCsp, nginxServer } from '../../src/lib/hosting.ts';
 import { metaCspOf, precompress } from '../../src/integrations/hosting-files.ts';
 import { checkDeployment } from '../../scripts/check-deployment.ts';
-import { distDir } from '../support/site.ts';
+import { distDir, freePort } from '../support/site.ts';
 
 const dist = path.resolve(distDir);
 const metaCsp = metaCspOf(readFileSync(path.join(dist, 'index.html'), 'utf8')) ?? '';
@@ -43,19 +42,6 @@ describe('the hosting files of the build', () => {
     }
   });
 });
-
-/** A free port on 127.0.0.1. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address ? address.port : 0);
-      });
-    });
-  });
-}
 
 describe('the nginx configuration, on nginx from Debian', () => {
   const nginx = '/usr/sbin/nginx';

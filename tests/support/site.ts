@@ -3,10 +3,10 @@
  * playwright-core. Never downloads a browser; only loopback addresses are used.
  */
 import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { normaliseBase } from '../../src/lib/base-path.ts';
 import { chromium, type Browser } from 'playwright-core';
@@ -84,4 +84,17 @@ export const chromiumArgs = [
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}; install Debian's chromium (apt-get install chromium)`);
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumArgs] });
+}
+
+/** A free TCP port on 127.0.0.1 (for a server the test or script starts itself: nginx, the dev server). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createNetServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        resolve(typeof address === 'object' && address ? address.port : 0);
+      });
+    });
+  });
 }
