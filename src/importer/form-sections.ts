@@ -3,7 +3,7 @@
  * numbered sections plus the attachment list. A text with none of them is not a request form; a form
  * missing a whole numbered section is refused, because a missing page would otherwise go unnoticed.
  */
-import type { FormVersionCode } from '../../data/vocabulary.ts';
+import type { FormVersionCode } from '../data/vocabulary.ts';
 import { readCellText, splitLineIntoCells, type Cell } from './cells.ts';
 import { ImportError } from './report.ts';
 import type { SourceLine } from './source-text.ts';

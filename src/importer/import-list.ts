@@ -19,10 +19,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { requestSchema } from '../../schemas/request.ts';
-import { describeIssues, formatProblem, normaliseRequestNumber } from '../content-validation.ts';
-import { Status } from '../../data/vocabulary.ts';
-import { parseMeetingRef } from '../meeting-ref.ts';
+import { requestSchema } from '../schemas/request.ts';
+import { describeIssues, formatProblem, normaliseRequestNumber } from '../lib/content-validation.ts';
+import { Status } from '../data/vocabulary.ts';
+import { parseMeetingRef } from '../lib/meeting-ref.ts';
 import { checkOutputFolder, ExitCode, parseImportArgs, runCommand, UsageError, type CommandIo, type CommonImportArgs } from './command.ts';
 import { isTableFile, isWorkbook, parseDelimited, readTextTable, readWorkbook, type ListTable } from './list-input.ts';
 import {

@@ -3,7 +3,7 @@
  * (<https://…>)`. The body's reference number (文献 N), the pages after it and a printed address are
  * split off; everything else is kept exactly as written.
  */
-import type { Citation } from '../../schemas/form.ts';
+import type { Citation } from '../schemas/form.ts';
 import { takeAutolink } from './text-tools.ts';
 
 /** `(文献 4)` / `（文献4）`, the body's reference number. */

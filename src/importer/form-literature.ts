@@ -6,8 +6,8 @@
  *
  * Lines the PDF wrapped mid-sentence are joined again; other line breaks are kept.
  */
-import type { Citation, RequestForm } from '../../schemas/form.ts';
-import type { StudyRegionCode } from '../../data/vocabulary.ts';
+import type { Citation, RequestForm } from '../schemas/form.ts';
+import type { StudyRegionCode } from '../data/vocabulary.ts';
 import { readBlockText } from './cells.ts';
 import { parseCitationText } from './citations.ts';
 import type { FormLine } from './form-sections.ts';

@@ -6,7 +6,7 @@
  * Comparison uses a normalised copy (NFKC, no white space); the text that goes into a record is always the
  * original.
  */
-import { httpUrl } from '../../schemas/common.ts';
+import { httpUrl } from '../schemas/common.ts';
 
 /** Normalised texts already computed: labels and cells repeat, and NFKC is the parser's hottest step. */
 const normalised = new Map<string, string>();

@@ -4,15 +4,15 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { requestSchema } from '../../schemas/request.ts';
-import { formatProblem } from '../content-validation.ts';
+import { requestSchema } from '../schemas/request.ts';
+import { formatProblem } from '../lib/content-validation.ts';
 import { checkOutputFolder, ExitCode, parseImportArgs, readInputText, runCommand, UsageError, type CommandIo, type CommonImportArgs } from './command.ts';
 import { buildFormRecord, deriveFormRecordId, type FormRecordOptions } from './form-record.ts';
 import { parseRequestForm } from './parse-form.ts';
 import { readRecordText, serializeRecord, verifyRecordText } from './record-file.ts';
 import { RECORD_ID } from './record-id.ts';
 import { formatReport, ImportError, type ImportReport } from './report.ts';
-import type { RequestForm } from '../../schemas/form.ts';
+import type { RequestForm } from '../schemas/form.ts';
 import { writeRecordAtomically } from './write-record.ts';
 
 /** Usage text of the command. */

@@ -7,8 +7,8 @@
  * field's value. A table split across pages, printed twice by the extraction, or with its countries out of
  * order still gives one row per country, in the form's country order.
  */
-import type { RequestForm } from '../../schemas/form.ts';
-import { Country, type CountryCode } from '../../data/vocabulary.ts';
+import type { RequestForm } from '../schemas/form.ts';
+import { Country, type CountryCode } from '../data/vocabulary.ts';
 import { readBlockText, type Block, type Cell } from './cells.ts';
 import { readCheckboxOptions } from './checkboxes.ts';
 import { parseCitationText } from './citations.ts';

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../content-validation.ts';
+import { splitFrontmatter } from '../lib/content-validation.ts';
 import { serializeRecord, verifyRecordText } from './record-file.ts';
 
 /** The js-yaml that Astro itself loads frontmatter with (resolved from Astro's own folder). */

@@ -12,8 +12,8 @@ import {
   WorkingGroup,
   type VocabularyEntry,
   type Vocabulary,
-} from '../../data/vocabulary.ts';
-import { isValidPartialDate } from '../../schemas/common.ts';
+} from '../data/vocabulary.ts';
+import { isValidPartialDate } from '../schemas/common.ts';
 import { readDate } from './form-literature.ts';
 import { normaliseForMatch } from './text-tools.ts';
 

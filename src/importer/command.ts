@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { isValidPartialDate } from '../../schemas/common.ts';
+import { isValidPartialDate } from '../schemas/common.ts';
 import { ImportError, formatImportError } from './report.ts';
 import { decodeSourceText } from './source-text.ts';
 

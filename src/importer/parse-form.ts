@@ -3,8 +3,8 @@
  * part of a record, with a report of every field found, missing or odd. Throws an {@link ImportError}
  * when the text is not a form, or lacks a section or a field the schema requires.
  */
-import type { RequestForm } from '../../schemas/form.ts';
-import type { FormVersionCode } from '../../data/vocabulary.ts';
+import type { RequestForm } from '../schemas/form.ts';
+import type { FormVersionCode } from '../data/vocabulary.ts';
 import { parseAttachments, parseReferences, parseRunningText, parseSection3 } from './form-literature.ts';
 import { locateSections, tokenizeForm, type FormSection, type SectionKey } from './form-sections.ts';
 import { parseSection1 } from './form-section1.ts';

@@ -1,8 +1,8 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../content-validation.ts';
-import { requestSchema } from '../../schemas/request.ts';
+import { splitFrontmatter } from '../lib/content-validation.ts';
+import { requestSchema } from '../schemas/request.ts';
 import { runImportForm } from './import-form.ts';
 import { createRecordingIo, createTemporaryFolder, listFolder, removeFolder, type RecordingIo } from './testing/harness.ts';
 

@@ -4,8 +4,8 @@
  * it are that field's value until the next label. This survives rows split across pages and label text
  * split from its instruction (the orphan cell `する。)`).
  */
-import type { RequestForm } from '../../schemas/form.ts';
-import { ClassificationSubtype, criteriaOf, type ClassificationCode, type ClassificationSubtypeCode, type RequesterTypeCode } from '../../data/vocabulary.ts';
+import type { RequestForm } from '../schemas/form.ts';
+import { ClassificationSubtype, criteriaOf, type ClassificationCode, type ClassificationSubtypeCode, type RequesterTypeCode } from '../data/vocabulary.ts';
 import { readBlockText, type Block, type Cell } from './cells.ts';
 import { readCheckboxOptions, type CheckboxOption } from './checkboxes.ts';
 import type { FormLine } from './form-sections.ts';

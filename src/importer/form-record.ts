@@ -7,9 +7,9 @@
  * already exists (re-importing with `--force`, or turning a summary record into a full one), those are
  * kept exactly and only `form` and `updated` are replaced.
  */
-import type { RequestForm } from '../../schemas/form.ts';
-import type { Source } from '../../schemas/common.ts';
-import { FormVersion } from '../../data/vocabulary.ts';
+import type { RequestForm } from '../schemas/form.ts';
+import type { Source } from '../schemas/common.ts';
+import { FormVersion } from '../data/vocabulary.ts';
 import type { ImportReport } from './report.ts';
 import { slugifyDrugName, findIndicationKeyword, joinIdParts } from './record-id.ts';
 

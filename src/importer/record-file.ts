@@ -13,8 +13,8 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Document } from 'yaml';
-import { checkMdxBody, describeIssues, splitFrontmatter, type ContentProblem } from '../content-validation.ts';
-import { requestSchema } from '../../schemas/request.ts';
+import { checkMdxBody, describeIssues, splitFrontmatter, type ContentProblem } from '../lib/content-validation.ts';
+import { requestSchema } from '../schemas/request.ts';
 
 /** Components a request's MDX body may use (the same list `npm run validate` allows). */
 export const BODY_COMPONENTS: readonly string[] = ['Note'];

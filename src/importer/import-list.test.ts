@@ -1,8 +1,8 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { splitFrontmatter, validateCollection } from '../content-validation.ts';
-import { requestSchema } from '../../schemas/request.ts';
+import { splitFrontmatter, validateCollection } from '../lib/content-validation.ts';
+import { requestSchema } from '../schemas/request.ts';
 import { runImportList, runImportListWithWorkbooks } from './import-list.ts';
 import { createRecordingIo, createTemporaryFolder, listFolder, removeFolder, type RecordingIo } from './testing/harness.ts';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatProblem } from '../content-validation.ts';
+import { formatProblem } from '../lib/content-validation.ts';
 import { verifyRecordText } from './record-file.ts';
 import { ImportError } from './report.ts';
 
