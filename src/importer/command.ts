@@ -46,9 +46,14 @@ export class UsageError extends Error {
 
 /** Reads an input file as text, with the importer's checks for missing, empty and binary files. */
 export function readInputText(input: string): string {
+  return decodeSourceText(input, readInputBytes(input));
+}
+
+/** Reads an input file's bytes, refusing a missing path or a folder with a message that names it. */
+export function readInputBytes(input: string): Uint8Array {
   if (!existsSync(input)) throw new ImportError(input, undefined, 'no such file', 'check the path (it is relative to the folder you run npm from)');
   if (!statSync(input).isFile()) throw new ImportError(input, undefined, 'this is a folder, not a file', 'name one file to import');
-  return decodeSourceText(input, readFileSync(input));
+  return readFileSync(input);
 }
 
 /** Checks that the output folder exists (a typo should not create a new folder somewhere). */
@@ -92,7 +97,7 @@ export interface CommonImportArgs {
  * file, which `kind` names in the messages ("form text file", "CSV"). Returns `'help'` for `--help`, else the
  * common arguments and every parsed value; a mistake is a {@link UsageError}.
  */
-export function parseImportArgs<O extends ParseArgsOptionsConfig>(argv: readonly string[], io: CommandIo, extra: O, kind: string) {
+export function parseImportArgs<O extends ParseArgsOptionsConfig>(argv: readonly string[], io: CommandIo, extra: O, kind: string, many = false) {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { ...commonOptions, ...extra } });
@@ -102,7 +107,8 @@ export function parseImportArgs<O extends ParseArgsOptionsConfig>(argv: readonly
   const { values, positionals } = parsed;
   const common = values as { out?: string; 'dry-run'?: boolean; force?: boolean; updated?: string; help?: boolean };
   if (common.help) return 'help';
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? `name the ${kind} to import` : `import one ${kind} at a time, got ${positionals.length} files`);
+  if (positionals.length === 0) throw new UsageError(`name the ${kind} to import`);
+  if (positionals.length > 1 && !many) throw new UsageError(`import one ${kind} at a time, got ${positionals.length} files`);
   const args: CommonImportArgs = {
     input: positionals[0] ?? '',
     out: common.out ?? 'content/requests',
@@ -110,7 +116,7 @@ export function parseImportArgs<O extends ParseArgsOptionsConfig>(argv: readonly
     force: common.force ?? false,
     updated: checkUpdated(common.updated ?? io.today()),
   };
-  return { args, values };
+  return { args, values, inputs: positionals };
 }
 
 /**
@@ -122,15 +128,29 @@ export function runCommand(io: CommandIo, usage: string, body: () => number): nu
   try {
     return body();
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`error: ${error.message}\n\n${usage}`);
-      return ExitCode.usage;
-    }
-    if (error instanceof ImportError) {
-      io.err(`error: ${formatImportError(error)}`);
-      return ExitCode.badInput;
-    }
-    io.err(`internal error (a bug in the importer; nothing was written): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return ExitCode.internal;
+    return reportFailure(io, usage, error);
   }
+}
+
+/** {@link runCommand} for a command body that waits (reading a PDF). Never rejects. */
+export async function runCommandAsync(io: CommandIo, usage: string, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    return reportFailure(io, usage, error);
+  }
+}
+
+/** Prints why a command stopped and returns its exit code. */
+export function reportFailure(io: CommandIo, usage: string, error: unknown): number {
+  if (error instanceof UsageError) {
+    io.err(`error: ${error.message}\n\n${usage}`);
+    return ExitCode.usage;
+  }
+  if (error instanceof ImportError) {
+    io.err(`error: ${formatImportError(error)}`);
+    return ExitCode.badInput;
+  }
+  io.err(`internal error (a bug in the importer; nothing was written): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return ExitCode.internal;
 }

@@ -62,7 +62,9 @@ function freshMetadata(form: RequestForm, options: FormRecordOptions, input: str
     title: options.sourceTitle ?? `未承認薬・適応外薬の要望（${FormVersion.get(form.version).ja}）${ingredient}${form.requester.name === undefined ? '' : ` — ${form.requester.name}`}`,
   };
   if (options.sourceUrl !== undefined) source.url = options.sourceUrl;
-  source.note = `The request form as filed, imported from the text extracted from its PDF (${input.split(/[\\/]/).at(-1) ?? input}). The form itself states no request number, round, working group or outcome.`;
+  const file = input.split(/[\\/]/).at(-1) ?? input;
+  const from = /\.pdf$/i.test(file) ? `imported from its PDF (${file})` : `imported from the text extracted from its PDF (${file})`;
+  source.note = `The request form as filed, ${from}. The form itself states no request number, round, working group or outcome.`;
   const fresh: Record<string, unknown> = { scheme, drug, statusHistory: [], sources: [source] };
   if (options.indicationEn !== undefined) fresh.indicationEn = options.indicationEn;
   return fresh;

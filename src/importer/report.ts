@@ -47,6 +47,11 @@ export class ImportReport {
   readonly oddities: Oddity[] = [];
   /** Free-form notes about the run (what was kept from an existing record, what was written). */
   readonly notes: string[] = [];
+  /**
+   * How a source line is named in the printed report. A text file names its lines; a PDF names the page the
+   * line was rebuilt from (`page 3`), since the rebuilt text is not a file the user has.
+   */
+  place: (line: number) => string = (line) => `line ${String(line).padEnd(4)}`;
 
   /** Records a filled field. */
   addFound(field: string, line: number, detail?: string): void {
@@ -69,12 +74,9 @@ export class ImportReport {
   }
 }
 
-function pad(line: number | undefined): string {
-  return line === undefined ? '         ' : `line ${String(line).padEnd(4)}`;
-}
-
 /** Formats a report as the lines the command prints. */
 export function formatReport(report: ImportReport, title: string): string {
+  const pad = (line: number | undefined): string => (line === undefined ? '         ' : report.place(line));
   const out: string[] = [title];
   out.push(`Found (${report.found.length}):`);
   const byLine = <T extends { line?: number }>(items: readonly T[]): T[] => [...items].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
@@ -103,18 +105,21 @@ export class ImportError extends Error {
   readonly line: number | undefined;
   /** What the user can do about it. */
   readonly fix: string | undefined;
+  /** Where in the input, when that is not a line (a PDF's page): printed as `input (page 3)`. */
+  readonly place: string | undefined;
 
-  constructor(input: string, line: number | undefined, message: string, fix?: string) {
+  constructor(input: string, line: number | undefined, message: string, fix?: string, place?: string) {
     super(message);
     this.name = 'ImportError';
     this.input = input;
     this.line = line;
     this.fix = fix;
+    this.place = place;
   }
 }
 
 /** Formats an import error as `input:line: message. fix`, the way compilers name a place in a file. */
 export function formatImportError(error: ImportError): string {
-  const where = error.line === undefined ? error.input : `${error.input}:${error.line}`;
+  const where = error.place !== undefined ? `${error.input} (${error.place})` : error.line === undefined ? error.input : `${error.input}:${error.line}`;
   return `${where}: ${error.message}${error.fix ? `\n  fix: ${error.fix}` : ''}\n  Nothing was written.`;
 }

@@ -26,7 +26,7 @@ export function decodeSourceText(input: string, bytes: Uint8Array): string {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const line = countLines(bytes.subarray(0, nul));
-    throw new ImportError(input, line, 'the file is binary (it contains NUL bytes), not text', 'give the importer the text extracted from the PDF, saved as UTF-8, not the PDF itself');
+    throw new ImportError(input, line, 'the file is binary (it contains NUL bytes), not text', 'give the importer the request form’s PDF, or the form’s text saved as UTF-8 (a Word or image file cannot be read)');
   }
   let text: string;
   try {
