@@ -335,7 +335,9 @@ export async function importFormFile(request: FormImportRequest, io: CommandIo, 
 /** One line of the summary a several-file import ends with. */
 interface SummaryRow {
   file: string;
-  outcome: 'written' | 'unchanged' | 'checked' | 'needs a look' | 'failed';
+  outcome: 'written' | 'unchanged' | 'checked' | 'failed';
+  /** What a human should look at, for an import that went through with oddities. */
+  look?: string;
   record: string;
   detail: string;
 }
@@ -352,13 +354,14 @@ export function formatSummary(rows: readonly SummaryRow[]): string {
   const header: SummaryRow = { file: 'file', outcome: 'written', record: 'record', detail: 'what to look at' };
   const width = (key: 'file' | 'record'): number => Math.max(...[header, ...rows].map((row) => row[key].length));
   const outcomeWidth = Math.max('outcome'.length, ...rows.map((row) => row.outcome.length));
+  const looks = rows.filter((row) => row.look !== undefined).length;
   const line = (file: string, outcome: string, record: string, detail: string): string => `  ${file.padEnd(width('file'))}  ${outcome.padEnd(outcomeWidth)}  ${record.padEnd(width('record'))}  ${detail}`.trimEnd();
   const count = (outcome: SummaryRow['outcome']): number => rows.filter((row) => row.outcome === outcome).length;
   return [
     `Summary of ${rows.length} file${rows.length === 1 ? '' : 's'}:`,
     line('file', 'outcome', 'record', 'what to look at'),
     ...rows.map((row) => line(row.file, row.outcome, row.record, row.detail)),
-    `${count('written')} written, ${count('unchanged')} unchanged, ${count('checked')} checked (dry run), ${count('needs a look')} need a look, ${count('failed')} failed.`,
+    `${count('written')} written, ${count('unchanged')} unchanged, ${count('checked')} checked (dry run), ${count('failed')} failed; ${looks} of those imported need${looks === 1 ? 's' : ''} a look.`,
   ].join('\n');
 }
 
@@ -371,8 +374,8 @@ async function importMany(command: FormImportCommand, files: readonly string[], 
     try {
       const result = await importFormFile({ ...command.request, input: file }, io);
       const look = needsALook(result.report);
-      const outcome: SummaryRow['outcome'] = look ? 'needs a look' : result.outcome === 'dry-run' ? 'checked' : result.outcome;
-      rows.push({ file, outcome, record: result.path, detail: look ?? '' });
+      const outcome: SummaryRow['outcome'] = result.outcome === 'dry-run' ? 'checked' : result.outcome;
+      rows.push({ file, outcome, record: result.path, detail: look ? `needs a look: ${look}` : '', ...(look ? { look } : {}) });
     } catch (error) {
       const code = reportFailure(io, IMPORT_FORM_USAGE, error);
       exit = Math.max(exit, code);

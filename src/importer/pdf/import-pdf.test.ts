@@ -175,17 +175,28 @@ describe('importing a folder of forms', () => {
       expect(await runImportForm([folder, '--out', out, '--updated', '2026-12-08'], io)).toBe(1);
       const printed = io.stdout.join('\n');
       const summary = printed.slice(printed.indexOf('Summary of 5 files:'));
-      expect(summary).toMatch(/basiliximab-drawn-boxes\.pdf +needs a look +\S+basiliximab-liver-transplant\.mdx +\d+ oddities/);
+      expect(summary).toMatch(/basiliximab-drawn-boxes\.pdf +written +\S+basiliximab-liver-transplant\.mdx +needs a look: \d+ oddities/);
       expect(summary).toMatch(/not-a-form\.pdf +failed +— +this does not look like a request form/);
-      expect(summary).toMatch(/rapid-scheme-glyphs\.txt +needs a look +\S+synthetic-rapid-text\.mdx/);
-      expect(summary).toMatch(/rapid-scheme-unreadable-box\.pdf +needs a look +\S+synthetic-rapid-pdf\.mdx/);
+      expect(summary).toMatch(/rapid-scheme-glyphs\.txt +written +\S+synthetic-rapid-text\.mdx +needs a look/);
+      expect(summary).toMatch(/rapid-scheme-unreadable-box\.pdf +written +\S+synthetic-rapid-pdf\.mdx +needs a look: \d+ oddities/);
       expect(summary).toMatch(/scanned\.pdf +failed +— +the PDF has no text layer/);
-      expect(summary).toMatch(/0 written, 0 unchanged, 0 checked \(dry run\), 3 need a look, 2 failed\./);
+      expect(summary).toMatch(/3 written, 0 unchanged, 0 checked \(dry run\), 2 failed; 3 of those imported need a look\./);
       expect(io.stderr.join('\n')).toMatch(/2 of 5 files failed/);
       expect(listFolder(out)).toEqual(['basiliximab-liver-transplant.mdx', 'synthetic-rapid-pdf.mdx', 'synthetic-rapid-text.mdx']);
     } finally {
       removeFolder(folder);
     }
+  }, 60_000);
+
+  it('imports the committed fixture folder in one command, with the options in each form’s .yaml', async () => {
+    expect(await runImportForm([PDF, '--out', out, '--updated', '2026-12-08', '--dry-run'], io)).toBe(1);
+    const printed = io.stdout.join('\n');
+    expect(printed).toContain('Summary of 8 files:');
+    expect(printed).toMatch(/4 checked \(dry run\), 4 failed; 4 of those imported need a look\./);
+    for (const name of ['basiliximab-liver-transplant', 'basiliximab-drawn-boxes', 'rapid-scheme-wingdings', 'rapid-scheme-unreadable-box']) {
+      expect(printed).toMatch(new RegExp(`${name}\\.pdf +checked `));
+    }
+    expect(listFolder(out)).toEqual([]);
   }, 60_000);
 
   it('refuses options that describe one form when several are imported', async () => {
