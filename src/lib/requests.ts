@@ -3,6 +3,7 @@
  * from here and never call `getCollection` themselves.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { devEntryFor } from './dev-problems.ts';
 import { sortSummaries, toRequestSummary, type RequestSummary, type SortDirection, type SortKey } from './request-summary.ts';
 import type { Lang } from '../data/vocabulary.ts';
 import { requesterIndex } from './requesters.ts';
@@ -23,6 +24,18 @@ export const allRequests: RequestSummary[] = entriesWithSummaries.map(({ summary
 /** Static paths for the detail pages: one per request, with the entry and its summary as props. */
 export function requestPaths(): { params: { id: string }; props: { entry: RequestEntry; summary: RequestSummary } }[] {
   return entriesWithSummaries.map((props) => ({ params: { id: props.entry.id }, props }));
+}
+
+/**
+ * The version of a request its page shows: the one given, or in the dev server the version the content loader
+ * validated after the latest edit of its file (src/lib/dev-problems.ts), so that an edit shows at once rather
+ * than after Astro's data store has written it and reloaded the collection. Builds always get the one given.
+ */
+export function currentRequest(entry: RequestEntry, summary: RequestSummary): { entry: RequestEntry; summary: RequestSummary } {
+  if (!import.meta.env.DEV) return { entry, summary };
+  const fresh = devEntryFor(entry.id) as RequestEntry | undefined;
+  if (!fresh) return { entry, summary };
+  return { entry: fresh, summary: toRequestSummary(fresh, requesterIndex, drugIndex, companyIndex) };
 }
 
 /** Every request entry with its summary, in the same order as {@link allRequestEntries} (read by the exports). */

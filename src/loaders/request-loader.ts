@@ -12,7 +12,7 @@
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { formatProblem, siteCollections, takeValidation, validateCollection, validateFile, type CollectionSpec, type ValidatedEntry } from '../lib/content-validation.ts';
-import { recordDevProblems } from '../lib/dev-problems.ts';
+import { recordDevEntry, recordDevProblems } from '../lib/dev-problems.ts';
 
 /** Options of {@link requestLoader}. */
 export interface RequestLoaderOptions {
@@ -35,10 +35,11 @@ export function requestLoader({ contentDir }: RequestLoaderOptions): Loader {
       const { store, logger, watcher } = context;
       const displayRoot = path.dirname(path.resolve(contentDir));
       /** Stores one valid entry. */
-      const put = (entry: ValidatedEntry): void => {
+      const put = (entry: ValidatedEntry): { id: string; collection: string; data: Record<string, unknown>; body: string; filePath: string } => {
         const filePath = path.relative(process.cwd(), path.join(spec.dir, `${entry.id}.mdx`)).split(path.sep).join('/');
         const data = entry.data as Record<string, unknown>;
         store.set({ id: entry.id, data, body: entry.body, filePath, digest: context.generateDigest({ data, body: entry.body }) });
+        return { id: entry.id, collection: 'requests', data, body: entry.body, filePath };
       };
       /** Stores the valid entries; returns the problems of the others, which are left out. */
       const sync = (handedOver?: readonly ValidatedEntry[]): string[] => {
@@ -69,12 +70,14 @@ export function requestLoader({ contentDir }: RequestLoaderOptions): Loader {
         if (event === 'unlink') {
           store.delete(id);
           recordDevProblems(id, []);
+          recordDevEntry(id, undefined);
           logger.info(`removed ${name}`);
           return;
         }
         const { entry, problems } = validateFile(spec, name, displayRoot);
         const messages = problems.map(formatProblem);
-        if (entry && problems.length === 0) put(entry);
+        // The page shows the fresh entry at once; the store catches up when Astro writes it.
+        if (entry && problems.length === 0) recordDevEntry(id, put(entry));
         recordDevProblems(id, messages);
         for (const message of messages) logger.error(message);
         logger.info(`reloaded ${name}${messages.length > 0 ? `: ${messages.length} problem(s); the last valid version stays on the site until they are fixed` : ''}`);
