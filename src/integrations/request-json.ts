@@ -1,16 +1,17 @@
 /**
- * Writes `/requests/<id>.json`, one record per request (as it appears in `/requests.json`), when the build is
- * done. These files were an Astro endpoint each: 3,000 requests meant 3,000 trips through Astro's page pipeline
- * (routing, rendering a Response, writing), about a millisecond apiece for a `JSON.stringify`. The content
- * guard has already validated the records, and `toExportRecord` (src/lib/exports.ts) builds each one exactly as
- * the endpoint did.
+ * Writes the open data of the requests when the build is done: `/requests/<id>.json`, one record per request,
+ * and `/requests.json`, all of them in one document. Each record is made once (`toExportRecord`,
+ * src/lib/exports.ts) and written to both; `/requests.json` is written record by record, so the build never
+ * holds the whole document (70 MB of text at 10,000 requests). These files were Astro endpoints: a trip through
+ * Astro's page pipeline per request, and the whole document as one object and one string. The content guard
+ * has already validated the records. The dev server does not serve them; `npm run build` writes them.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { ValidatedEntry } from '../lib/content-validation.ts';
-import { requestJsonPath, toExportRecord } from '../lib/exports.ts';
+import { exportDocumentWriter, exportPaths, requestJsonPath, toExportRecord } from '../lib/exports.ts';
 import type { RequestRecord } from '../lib/request-summary.ts';
 import { siteOf } from '../lib/site-url.ts';
 import { createRequesterIndex, type RequesterIndex } from '../lib/requester-registry.ts';
@@ -49,17 +50,28 @@ export function requestJson({ requests, requesters, drugs, companies }: RequestJ
       },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const entries = requests();
+        // The order of the site's list and of the endpoint this replaces: by id.
+        const entries = [...requests()].sort((a, b) => a.id.localeCompare(b.id));
         const index = createRequesterIndex(requesters().map((entry) => ({ id: entry.id, ...(entry.data as RequesterData) })));
         const drugIndex = createDrugIndex(drugs().map((entry) => entry.data as DrugData));
         const companyIndex = createCompanyIndex(companies().map((entry) => ({ id: entry.id, ...(entry.data as CompanyData) })));
-        for (const entry of entries) {
-          const file = requestJsonFile(entry, siteOf(site), index, drugIndex, companyIndex);
-          const target = path.join(outDir, file.path);
-          mkdirSync(path.dirname(target), { recursive: true });
-          writeFileSync(target, file.text);
+        const base = siteOf(site);
+        const documentWriter = exportDocumentWriter(entries.length, base, new Date());
+        const document = openSync(path.join(outDir, exportPaths.json), 'w');
+        try {
+          writeSync(document, documentWriter.head);
+          entries.forEach((entry, position) => {
+            const record = toExportRecord({ id: entry.id, data: entry.data } as RequestRecord, base, index, drugIndex, companyIndex);
+            const target = path.join(outDir, requestJsonPath(entry.id));
+            mkdirSync(path.dirname(target), { recursive: true });
+            writeFileSync(target, `${JSON.stringify(record, null, 2)}\n`);
+            writeSync(document, documentWriter.record(record, position));
+          });
+          writeSync(document, documentWriter.tail);
+        } finally {
+          closeSync(document);
         }
-        logger.info(`wrote ${entries.length} request records as JSON`);
+        logger.info(`wrote ${entries.length} request records as JSON, one file each and ${exportPaths.json}`);
       },
     },
   };

@@ -14,6 +14,7 @@ import {
   buildExportJsonSchema,
   buildVocabularyDocument,
   csvColumns,
+  exportDocumentWriter,
   requestJsonPath,
   toCsvRow,
   toExportRecord,
@@ -146,5 +147,17 @@ describe('the vocabularies', () => {
     expect(document.Status?.find((entry) => entry.code === 'approved')).toEqual({ code: 'approved', ja: '承認済み', en: 'Approved' });
     expect(Object.keys(document)).toEqual(expect.arrayContaining(['Status', 'Classification', 'WorkingGroup', 'Round', 'TherapeuticArea', 'RequesterType']));
     for (const entries of Object.values(document)) for (const entry of entries) expect(entry.ja && entry.en).toBeTruthy();
+  });
+});
+
+describe('exportDocumentWriter', () => {
+  it('writes /requests.json piece by piece, byte for byte as the whole document pretty-printed', () => {
+    const generated = new Date('2026-12-08T00:00:00Z');
+    for (const count of [0, 1, 2]) {
+      const chosen = records.slice(0, count);
+      const writer = exportDocumentWriter(count, site, generated);
+      const pieces = chosen.map((record, index) => writer.record(toExportRecord(record, site), index));
+      expect(`${writer.head}${pieces.join('')}${writer.tail}`).toBe(`${JSON.stringify(buildExportDocument(chosen, site, generated), null, 2)}\n`);
+    }
   });
 });

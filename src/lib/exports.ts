@@ -124,6 +124,23 @@ export function buildExportDocument(records: readonly RequestRecord[], site: URL
   };
 }
 
+/**
+ * `/requests.json` written piece by piece: the document's head, each record's text, and the end. Joined, the
+ * pieces are byte for byte `JSON.stringify(buildExportDocument(…), null, 2)` plus a final newline, but the
+ * build never holds the whole document as one object or one string, and each record is made once for both
+ * `/requests.json` and its own `/requests/<id>.json` (`src/integrations/request-json.ts`).
+ */
+export function exportDocumentWriter(count: number, site: URL | string, generated: Date): { head: string; record: (record: ExportRecord, index: number) => string; tail: string } {
+  const empty = JSON.stringify({ ...buildExportDocument([], site, generated), count }, null, 2);
+  if (!empty.endsWith('"records": []\n}')) throw new Error('the export document no longer ends with its records');
+  if (count === 0) return { head: `${empty}\n`, record: () => '', tail: '' };
+  return {
+    head: `${empty.slice(0, -'[]\n}'.length)}[\n`,
+    record: (record, index) => `${index === 0 ? '' : ',\n'}${JSON.stringify(record, null, 2).replace(/^/gm, '    ')}`,
+    tail: '\n  ]\n}\n',
+  };
+}
+
 /** The JSON Schema of an entry of a name registry (requester, company) as an exported record names it. */
 function registryNameSchema(kind: string, owner: string, extra: Record<string, { type: string; description: string }> = {}): Record<string, unknown> {
   return {

@@ -95,6 +95,17 @@ describe('what the PDF reader rebuilds', () => {
     expect(text).toContain('希少疾病用医薬品の該当性（推定対象患者数、推定方法についても記載する。）');
   });
 
+  it('gives the same bytes when a PDF is imported again, and refuses to overwrite without --force', async () => {
+    const form = `${PDF}/rapid-scheme-wingdings.pdf`;
+    expect(await runImportForm([form, '--out', out, ...NEW_RAPID], io)).toBe(0);
+    const written = readFileSync(path.join(out, 'synthetimab.mdx'), 'utf8');
+    expect(await runImportForm([form, '--out', out, ...NEW_RAPID], io)).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(/already exists[\s\S]*pass --force/);
+    expect(await runImportForm([form, '--out', out, '--force', ...NEW_RAPID], io)).toBe(0);
+    expect(io.stdout.at(-1)).toMatch(/^Unchanged: .*synthetimab\.mdx already holds exactly this record\./);
+    expect(readFileSync(path.join(out, 'synthetimab.mdx'), 'utf8')).toBe(written);
+  });
+
   it('writes the rebuilt text with --save-text, so that an editor can correct it and import the text', async () => {
     const saved = path.join(out, '..', `${path.basename(out)}-rebuilt.txt`);
     try {
