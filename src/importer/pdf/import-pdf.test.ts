@@ -98,12 +98,13 @@ describe('what the PDF reader rebuilds', () => {
   it('gives the same bytes when a PDF is imported again, and refuses to overwrite without --force', async () => {
     const form = `${PDF}/rapid-scheme-wingdings.pdf`;
     expect(await runImportForm([form, '--out', out, ...NEW_RAPID], io)).toBe(0);
-    const written = readFileSync(path.join(out, 'synthetimab.mdx'), 'utf8');
+    const [file = ''] = listFolder(out);
+    const written = readFileSync(path.join(out, file), 'utf8');
     expect(await runImportForm([form, '--out', out, ...NEW_RAPID], io)).toBe(1);
     expect(io.stderr.join('\n')).toMatch(/already exists[\s\S]*pass --force/);
     expect(await runImportForm([form, '--out', out, '--force', ...NEW_RAPID], io)).toBe(0);
-    expect(io.stdout.at(-1)).toMatch(/^Unchanged: .*synthetimab\.mdx already holds exactly this record\./);
-    expect(readFileSync(path.join(out, 'synthetimab.mdx'), 'utf8')).toBe(written);
+    expect(io.stdout.at(-1)).toMatch(/^Unchanged: .* already holds exactly this record\./);
+    expect(readFileSync(path.join(out, file), 'utf8')).toBe(written);
   });
 
   it('writes the rebuilt text with --save-text, so that an editor can correct it and import the text', async () => {
