@@ -63,8 +63,10 @@ function whenWritten(files: readonly string[], since: number, intervalMs = 200):
   let timer: NodeJS.Timeout | undefined;
   let resolve = () => {};
   const ready = new Promise<void>((done) => (resolve = done));
+  // Only the files' dates are checked while pages are being written (reading the glossary page, a megabyte,
+  // five times a second for the whole build cost a third of a second); each is read once, when all are there.
   const poll = () => {
-    if (files.every((file) => completePage(file, since) !== undefined)) resolve();
+    if (files.every((file) => existsSync(file) && statSync(file).mtimeMs >= since) && files.every((file) => completePage(file, since) !== undefined)) resolve();
     // unref: a build that fails part-way must still exit rather than wait on this timer.
     else timer = setTimeout(poll, intervalMs).unref();
   };
