@@ -56,7 +56,7 @@ function freshMetadata(form: RequestForm, options: FormRecordOptions, input: str
   const drug: Record<string, unknown> = { ingredient };
   if (options.inn !== undefined) drug.inn = options.inn;
   if (form.drug.brandName !== undefined) drug.brandNames = [deriveBrandName(form.drug.brandName)];
-  report.addNote(`Derived drug names: ingredient ${ingredient}${form.drug.brandName === undefined ? '' : `, brand ${deriveBrandName(form.drug.brandName)}`}${options.inn === undefined ? '' : `, INN ${options.inn} (from --inn)`}; edit drug: by hand if they need it.`);
+  report.addNote(`Derived drug names: ingredient ${ingredient}${form.drug.brandName === undefined ? '' : `, brand ${deriveBrandName(form.drug.brandName)}`}${options.inn === undefined ? '' : `, INN ${options.inn} (given with --inn or inn: in the form’s .yaml)`}; edit drug: by hand if they need it.`);
   const scheme = form.version === 'betten1-2' ? 'rapid' : 'standard';
   const source: Record<string, unknown> = {
     title: options.sourceTitle ?? `未承認薬・適応外薬の要望（${FormVersion.get(form.version).ja}）${ingredient}${form.requester.name === undefined ? '' : ` — ${form.requester.name}`}`,
