@@ -7,10 +7,12 @@
  * reports the problems, so an author can fix files while it runs.
  *
  * The validated entries are kept for the search index (src/integrations/pagefind.ts) and handed over to the
- * request loader (src/loaders/request-loader.ts), which would otherwise read and parse every request again.
+ * request loader (src/loaders/request-loader.ts), which would otherwise read and parse every request again,
+ * and, in a build, to the pages themselves (src/lib/build-requests.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { formatProblem, handOverValidation, validateSite, type ValidatedEntry } from '../lib/content-validation.ts';
+import { handOverBuildRequests } from '../lib/build-requests.ts';
 
 /** The guard, and the entries it validated (available once `astro:config:setup` has run). */
 export interface ContentGuard {
@@ -36,6 +38,8 @@ export function contentGuard(contentDir = process.env.OFFLABEL_CONTENT_DIR ?? 'c
           const { problems, entries } = validation;
           validated = entries;
           handOverValidation(contentDir, validation);
+          // A build's pages read the validated requests directly (src/lib/build-requests.ts).
+          if (command === 'build') handOverBuildRequests(entries.get('requests') ?? []);
           if (problems.length === 0) return;
           for (const problem of problems) logger.error(formatProblem(problem));
           if (command === 'dev') return;

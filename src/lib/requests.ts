@@ -3,6 +3,7 @@
  * from here and never call `getCollection` themselves.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildRequests } from './build-requests.ts';
 import { devEntryFor } from './dev-problems.ts';
 import { sortSummaries, toRequestSummary, type RequestSummary, type SortDirection, type SortKey } from './request-summary.ts';
 import type { Lang } from '../data/vocabulary.ts';
@@ -13,8 +14,18 @@ import { companyIndex } from './companies.ts';
 /** A request entry of the content collection. */
 export type RequestEntry = CollectionEntry<'requests'>;
 
+/**
+ * Every request entry: in a build, the ones the content guard validated (src/lib/build-requests.ts), so that the
+ * pages do not read a second copy back from Astro's data store; elsewhere (the dev server) the collection.
+ */
+async function loadRequestEntries(): Promise<RequestEntry[]> {
+  const handed = buildRequests();
+  if (!handed) return getCollection('requests');
+  return handed.map((entry) => ({ id: entry.id, collection: 'requests', data: entry.data as RequestEntry['data'], body: entry.body }));
+}
+
 /** Every request entry, in a stable order (by id). */
-export const allRequestEntries: RequestEntry[] = (await getCollection('requests')).sort((a, b) => a.id.localeCompare(b.id));
+export const allRequestEntries: RequestEntry[] = (await loadRequestEntries()).sort((a, b) => a.id.localeCompare(b.id));
 
 const entriesWithSummaries = allRequestEntries.map((entry) => ({ entry, summary: toRequestSummary(entry, requesterIndex, drugIndex, companyIndex) }));
 

@@ -7,11 +7,14 @@
  * loader instead reads each file with the same validator that guards the build (frontmatter through the
  * collection's schema, body through Astro's MDX parser with only the allowed components), stores the data and
  * the raw body, and leaves rendering to `requestBodyHtml()` (src/lib/request-body.ts) on the page. In a build
- * the content guard has validated every file just before; its result is handed over rather than read again.
+ * the content guard has validated every file just before, and the pages read its entries directly
+ * (src/lib/build-requests.ts), so the loader stores nothing; elsewhere the guard's result is handed over
+ * rather than read again.
  */
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { formatProblem, siteCollections, takeValidation, validateCollection, validateFile, type CollectionSpec, type ValidatedEntry } from '../lib/content-validation.ts';
+import { buildRequests } from '../lib/build-requests.ts';
 import { recordDevEntry, recordDevProblems } from '../lib/dev-problems.ts';
 
 /** Options of {@link requestLoader}. */
@@ -55,6 +58,8 @@ export function requestLoader({ contentDir }: RequestLoaderOptions): Loader {
       // The content guard has just validated every file before the build; reuse its result the first time. A
       // build with problems has already stopped there, so problems reach this point only on the dev server,
       // which keeps running with the valid requests while the author fixes the others.
+      // A build's pages read the content guard's entries directly (src/lib/build-requests.ts): nothing to store.
+      if (!watcher && buildRequests()) return Promise.resolve();
       const skipped = sync(takeValidation(contentDir)?.entries.get('requests'));
       if (skipped.length > 0) logger.warn(`${skipped.length} problem(s) listed above; those requests are left out until they are fixed`);
       if (!watcher) return Promise.resolve();
