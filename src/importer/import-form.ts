@@ -239,7 +239,7 @@ export function parseFormImportArgs(argv: readonly string[], io: CommandIo): For
       throw new UsageError(`--${given.join(', --')} describe${given.length === 1 ? 's' : ''} one form, but several are imported; put them in a <form>.yaml beside each file instead (see docs/adding-a-request.md)`);
     }
   }
-  const request: FormImportRequest = { ...args, ...checkFormOptions(values, '--') };
+  const request: FormImportRequest = { ...args, ...checkFormOptions(values, (option) => `--${option}`) };
   const command: FormImportCommand = { request, inputs };
   if (values['save-text'] !== undefined) command.saveText = values['save-text'];
   return command;
@@ -254,8 +254,8 @@ interface FormOptionValues {
   'source-title'?: string | undefined;
 }
 
-function checkFormOptions(values: FormOptionValues, prefix: string): Partial<FormImportRequest> {
-  const name = (option: string): string => (prefix === '--' ? `--${option}` : `${prefix}${option === 'indication-en' ? 'indicationEn' : option === 'source-url' ? 'sourceUrl' : option === 'source-title' ? 'sourceTitle' : option}`);
+/** Checks the per-form options; `name` says how the user wrote an option (`--source-url`, or `sourceUrl` in a .yaml). */
+function checkFormOptions(values: FormOptionValues, name: (option: keyof FormOptionValues) => string): Partial<FormImportRequest> {
   if (values.id !== undefined && !RECORD_ID.test(values.id)) throw new UsageError(`${name('id')} must be lower-case letters, digits and hyphens, got "${values.id}"`);
   if (values['source-url'] !== undefined && !/^https?:\/\/\S+$/.test(values['source-url'])) throw new UsageError(`${name('source-url')} must be an http(s) address, got "${values['source-url']}"`);
   const out: Partial<FormImportRequest> = {};
@@ -292,7 +292,8 @@ export function readSidecar(input: string): { file: string; options: Partial<For
     values[option] = value;
   }
   try {
-    return { file, options: checkFormOptions(values, `${file}: `) };
+    const keyOf = (option: keyof FormOptionValues): string => Object.entries(SIDECAR_KEYS).find(([, value]) => value === option)?.[0] ?? option;
+    return { file, options: checkFormOptions(values, keyOf) };
   } catch (error) {
     if (error instanceof UsageError) throw new ImportError(file, undefined, error.message, 'correct the value in the options file');
     throw error;
@@ -351,11 +352,10 @@ function needsALook(report: ImportReport): string | undefined {
 
 /** The summary table of a several-file import. */
 export function formatSummary(rows: readonly SummaryRow[]): string {
-  const header: SummaryRow = { file: 'file', outcome: 'written', record: 'record', detail: 'what to look at' };
-  const width = (key: 'file' | 'record'): number => Math.max(...[header, ...rows].map((row) => row[key].length));
-  const outcomeWidth = Math.max('outcome'.length, ...rows.map((row) => row.outcome.length));
+  const width = (heading: string, key: 'file' | 'outcome' | 'record'): number => Math.max(heading.length, ...rows.map((row) => row[key].length));
+  const [fileWidth, outcomeWidth, recordWidth] = [width('file', 'file'), width('outcome', 'outcome'), width('record', 'record')];
   const looks = rows.filter((row) => row.look !== undefined).length;
-  const line = (file: string, outcome: string, record: string, detail: string): string => `  ${file.padEnd(width('file'))}  ${outcome.padEnd(outcomeWidth)}  ${record.padEnd(width('record'))}  ${detail}`.trimEnd();
+  const line = (file: string, outcome: string, record: string, detail: string): string => `  ${file.padEnd(fileWidth)}  ${outcome.padEnd(outcomeWidth)}  ${record.padEnd(recordWidth)}  ${detail}`.trimEnd();
   const count = (outcome: SummaryRow['outcome']): number => rows.filter((row) => row.outcome === outcome).length;
   return [
     `Summary of ${rows.length} file${rows.length === 1 ? '' : 's'}:`,

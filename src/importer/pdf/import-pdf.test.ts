@@ -223,6 +223,9 @@ describe('importing a folder of forms', () => {
       writeFileSync(path.join(folder, 'form.yaml'), 'inn: synthetimab\nindication: Synthetic test disease\n');
       expect(await runImportForm([path.join(folder, 'form.txt'), '--out', out], io)).toBe(1);
       expect(io.stderr.join('\n')).toMatch(/form\.yaml: unknown key "indication"[\s\S]*use only id, inn, indicationEn, sourceUrl, sourceTitle/);
+      writeFileSync(path.join(folder, 'form.yaml'), 'inn: synthetimab\nsourceUrl: example.org/form.pdf\n');
+      expect(await runImportForm([path.join(folder, 'form.txt'), '--out', out], io)).toBe(1);
+      expect(io.stderr.join('\n')).toMatch(/form\.yaml: sourceUrl must be an http\(s\) address, got "example\.org\/form\.pdf"\n {2}fix: correct the value in the options file/);
     } finally {
       removeFolder(folder);
     }

@@ -53,36 +53,25 @@ function horizontal(segment: Segment): boolean {
  * duplicates.
  */
 export function mergeSegments(segments: readonly Segment[]): Segment[] {
-  const out: Segment[] = [];
-  const groups = new Map<string, Segment[]>();
-  for (const segment of segments) {
-    const isH = horizontal(segment);
-    const key = isH ? 'h' : 'v';
-    const list = groups.get(key) ?? [];
-    list.push(segment);
-    groups.set(key, list);
-  }
-  for (const [key, list] of groups) {
-    const isH = key === 'h';
+  const join = (list: Segment[], isH: boolean): Segment[] => {
     const sorted = [...list].sort((a, b) => (isH ? a.y1 - b.y1 || a.x1 - b.x1 : a.x1 - b.x1 || a.y1 - b.y1));
     const merged: Segment[] = [];
     for (const segment of sorted) {
       const match = merged.find((other) =>
         isH ? Math.abs(other.y1 - segment.y1) < SNAP && segment.x1 <= other.x2 + SNAP && segment.x2 >= other.x1 - SNAP : Math.abs(other.x1 - segment.x1) < SNAP && segment.y1 <= other.y2 + SNAP && segment.y2 >= other.y1 - SNAP,
       );
-      if (match) {
-        if (isH) {
-          match.x1 = Math.min(match.x1, segment.x1);
-          match.x2 = Math.max(match.x2, segment.x2);
-        } else {
-          match.y1 = Math.min(match.y1, segment.y1);
-          match.y2 = Math.max(match.y2, segment.y2);
-        }
-      } else merged.push({ ...segment });
+      if (!match) merged.push({ ...segment });
+      else if (isH) {
+        match.x1 = Math.min(match.x1, segment.x1);
+        match.x2 = Math.max(match.x2, segment.x2);
+      } else {
+        match.y1 = Math.min(match.y1, segment.y1);
+        match.y2 = Math.max(match.y2, segment.y2);
+      }
     }
-    out.push(...merged);
-  }
-  return out;
+    return merged;
+  };
+  return [...join(segments.filter(horizontal), true), ...join(segments.filter((segment) => !horizontal(segment)), false)];
 }
 
 /**

@@ -67,7 +67,10 @@ export function readSymbolGlyphs(glyphs: readonly Glyph[], page: number, notes: 
       continue;
     }
     const code = (glyph.text.codePointAt(0) ?? 0) & 0xff;
-    const box = /wingdings(?![ -]?[23])/i.test(glyph.font) || /opensymbol/i.test(glyph.font) || (privateUse && !/wingdings[ -]?[23]/i.test(glyph.font)) ? WINGDINGS_BOXES.get(code) : undefined;
+    // Wingdings 2 and 3 put other symbols at the same code points; LibreOffice substitutes OpenSymbol for Wingdings.
+    const otherWingdings = /wingdings[ -]?[23]/i.test(glyph.font);
+    const wingdings = !otherWingdings && (/wingdings|opensymbol/i.test(glyph.font) || privateUse);
+    const box = wingdings ? WINGDINGS_BOXES.get(code) : undefined;
     if (box === undefined) {
       const key = `U+${(glyph.text.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} (${glyph.font || 'unnamed font'})`;
       unknown.set(key, (unknown.get(key) ?? 0) + 1);
@@ -185,12 +188,6 @@ function lineRuns(line: TextLine): Run[] {
   return runs;
 }
 
-function lineText(line: TextLine): string {
-  return lineRuns(line)
-    .map((run) => run.text)
-    .join('');
-}
-
 /** A paragraph: its lines' runs, joined. */
 interface Paragraph {
   runs: Run[];
@@ -229,8 +226,8 @@ export function groupParagraphs(lines: readonly TextLine[], right: number, step:
     let start = !previous;
     if (previous) {
       const gap = line.baseline - previous.baseline;
-      const current = paragraphs.at(-1);
-      const inBracket = current !== undefined && openBrackets(current.runs.map((run) => run.text).join('')) > 0;
+      const open = paragraphs.at(-1);
+      const inBracket = open !== undefined && openBrackets(open.runs.map((run) => run.text).join('')) > 0;
       if (gap > step * 1.12 || gap < 0) start = true;
       else if (inBracket) start = false;
       else if (PARAGRAPH_START.test(text)) start = true;
@@ -399,8 +396,12 @@ function pageItems(prepared: PreparedPage, step: number, flowRight: number): Pag
   const inTable = new Map<Table, Glyph[]>();
   for (const glyph of glyphs) {
     const table = tables.find((candidate) => glyphIn(glyph, candidate));
-    if (table) inTable.set(table, [...(inTable.get(table) ?? []), glyph]);
-    else outside.push(glyph);
+    if (!table) outside.push(glyph);
+    else {
+      const list = inTable.get(table);
+      if (list) list.push(glyph);
+      else inTable.set(table, [glyph]);
+    }
   }
   for (const table of tables) {
     const rows = tableRows(table, inTable.get(table) ?? [], step).filter((row) => row.some((cell) => cell.parts.length > 0));
@@ -486,9 +487,11 @@ function joinParagraphs(a: Paragraph, b: Paragraph): Paragraph {
 export function documentLines(pages: readonly PdfPage[]): { lines: PageLine[]; notes: PageNote[] } {
   const notes: PageNote[] = [];
   const prepared = pages.map((page) => preparePage(page, notes));
-  const step = lineStep(prepared.flatMap((entry) => groupLines(entry.glyphs)));
-  const pageItemsList = prepared.map((entry) => {
-    const lefts = groupLines(entry.glyphs).map((line) => line.left);
+  const linesOfPages = prepared.map((entry) => groupLines(entry.glyphs));
+  const step = lineStep(linesOfPages.flat());
+  const pageItemsList = prepared.map((entry, index) => {
+    const lefts = (linesOfPages[index] ?? []).map((line) => line.left);
+    // The text's right edge, taking the margins as equal on both sides.
     const flowRight = lefts.length > 0 ? entry.page.width - Math.min(...lefts) : 0;
     return pageItems(entry, step, flowRight);
   });
@@ -519,4 +522,3 @@ export function documentLines(pages: readonly PdfPage[]): { lines: PageLine[]; n
   return { lines, notes };
 }
 
-export { lineText };
